@@ -37,6 +37,15 @@ public interface OnlineForecaster extends AutoCloseable {
     long updates();
 
     /**
+     * Multiplies the learning rate by {@code factor} until called again ({@code 1.0} restores the
+     * configured rate). A drift response.
+     */
+    void scaleLearningRate(double factor);
+
+    /** Forgets the recurrent state and the optimizer's moments, keeping the weights. A drift response. */
+    void resetState();
+
+    /**
      * A self-contained, versioned binary snapshot of everything needed to continue exactly where this
      * forecaster is: parameters, optimizer state, recurrent state and the recent window.
      */

@@ -1,0 +1,30 @@
+package io.tickcast.tick;
+
+/**
+ * Why a tick was sent to the dead-letter topic. The name is the value of the {@code tickcast.dlq.reason}
+ * header and of the {@code reason} tag of {@code tickcast_ticks_rejected_total}.
+ */
+public enum RejectReason {
+    /** The value is not a JSON object (or not UTF-8). */
+    NOT_JSON,
+    /** The record has no key; tickcast partitions by symbol, so the key must be the symbol. */
+    MISSING_KEY,
+    /** The value has no {@code symbol}, or it is blank. */
+    MISSING_SYMBOL,
+    /** The record key and the {@code symbol} field disagree. */
+    KEY_MISMATCH,
+    /** No {@code price} field. */
+    MISSING_PRICE,
+    /** {@code price} (or {@code size}) is not a number. */
+    NOT_NUMERIC,
+    /** {@code price} is NaN or infinite. */
+    NON_FINITE_PRICE,
+    /** {@code price} is zero or negative. */
+    NON_POSITIVE_PRICE,
+    /** {@code ts} is missing or cannot be parsed as epoch milliseconds or ISO-8601. */
+    BAD_TIMESTAMP,
+    /** {@code ts} is older than the symbol's latest tick by more than the configured tolerance. */
+    OUT_OF_ORDER,
+    /** The same tick (symbol, ts, price, size) as the symbol's previous one. */
+    DUPLICATE
+}
