@@ -2,6 +2,7 @@ package io.tickcast.stream.internals;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.tickcast.metrics.TickcastMetrics;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Test-then-train for every point of the symbols of one stream task: runs the symbol's pipeline and forwards its
  * outcome. Each instance owns its pipelines (models are not thread-safe); at most {@code maxLiveModels} stay in
- * memory, the least recently used are checkpointed and evicted, and come back from the store on their next point.
+ * memory; the least recently used are freed, and come back on their next point from the store, which always holds
+ * their state (checkpoint and journal), exactly as after a crash.
  */
 public final class ForecastProcessor implements FixedKeyProcessor<String, Point, PointOutcome> {
 
@@ -79,11 +81,12 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
             SymbolPipeline pipeline = cp == null ? pipelines.create(symbol) : pipelines.restore(cp.snapshot());
             long seq = cp == null ? 0 : cp.seq();
             LiveModel model = new LiveModel(pipeline, seq, seq);
-            for (ModelStore.Entry e : store.journalAfter(symbol, seq)) {
+            List<ModelStore.Entry> journal = store.journalAfter(symbol, seq);
+            for (ModelStore.Entry e : journal) {
                 pipeline.process(e.point());
                 model.seq = e.seq();
             }
-            metrics.modelLoaded(cp != null);
+            metrics.modelLoaded(cp != null || !journal.isEmpty());
             return model;
         } catch (RuntimeException e) {
             LOG.error("Model state of symbol {} cannot be read; the symbol starts fresh", symbol, e);
@@ -102,7 +105,6 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
         Iterator<Map.Entry<String, LiveModel>> it = live.entrySet().iterator();
         while (live.size() > maxLiveModels && it.hasNext()) {
             Map.Entry<String, LiveModel> eldest = it.next();
-            checkpoint(eldest.getKey(), eldest.getValue());
             eldest.getValue().pipeline.close();
             it.remove();
             metrics.modelEvicted();
