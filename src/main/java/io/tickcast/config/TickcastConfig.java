@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
+import io.tickcast.model.ForecasterSpec;
+import io.tickcast.pipeline.PipelineSettings;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -90,6 +92,9 @@ public final class TickcastConfig extends AbstractConfig {
     public static final String MODEL_LEARNING_RATE_CONFIG = "model.learning.rate";
     public static final String MODEL_SEED_CONFIG = "model.seed";
 
+    /** The model defaults are the pipeline's: one place for each fact. */
+    private static final ForecasterSpec MODEL = PipelineSettings.DEFAULT_FORECASTER;
+
     private static final ConfigDef CONFIG = new ConfigDef()
             .define(BOOTSTRAP_SERVERS_CONFIG, Type.STRING, "localhost:9092", new ConfigDef.NonEmptyString(),
                     Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
@@ -120,18 +125,18 @@ public final class TickcastConfig extends AbstractConfig {
             .define(CHECKPOINT_EVERY_CONFIG, Type.INT, 1000, Range.between(1, 1_000_000), Importance.LOW,
                     CHECKPOINT_EVERY_DOC)
             .define(MODELS_MAX_LIVE_CONFIG, Type.INT, 1000, Range.atLeast(1), Importance.MEDIUM, MODELS_MAX_LIVE_DOC)
-            .define(MODEL_ENGINE_CONFIG, Type.STRING, "fast", ValidString.in("fast", "dl4j"), Importance.MEDIUM,
+            .define(MODEL_ENGINE_CONFIG, Type.STRING, MODEL.engine(), ValidString.in("fast", "dl4j"), Importance.MEDIUM,
                     "Forecaster engine: fast (the default) or dl4j (the plain MultiLayerNetwork reference, ~50 updates/s).")
-            .define(MODEL_HIDDEN_CONFIG, Type.INT, 32, Range.between(1, 1024), Importance.MEDIUM,
+            .define(MODEL_HIDDEN_CONFIG, Type.INT, MODEL.hiddenSize(), Range.between(1, 1024), Importance.MEDIUM,
                     "LSTM units per layer.")
-            .define(MODEL_LAYERS_CONFIG, Type.INT, 1, Range.between(1, 8), Importance.LOW, "Stacked LSTM layers.")
-            .define(MODEL_WINDOW_CONFIG, Type.INT, 32, Range.between(1, 4096), Importance.MEDIUM,
+            .define(MODEL_LAYERS_CONFIG, Type.INT, MODEL.layers(), Range.between(1, 8), Importance.LOW, "Stacked LSTM layers.")
+            .define(MODEL_WINDOW_CONFIG, Type.INT, MODEL.window(), Range.between(1, 4096), Importance.MEDIUM,
                     "W: the most recent points kept for training.")
-            .define(MODEL_BPTT_CONFIG, Type.INT, 8, Range.between(1, 4096), Importance.MEDIUM,
+            .define(MODEL_BPTT_CONFIG, Type.INT, MODEL.bpttHorizon(), Range.between(1, 4096), Importance.MEDIUM,
                     "k: steps back-propagated through per update (1..W), the recurrent state carried between points.")
-            .define(MODEL_LEARNING_RATE_CONFIG, Type.DOUBLE, 1e-3, Range.between(1e-9, 10.0), Importance.MEDIUM,
+            .define(MODEL_LEARNING_RATE_CONFIG, Type.DOUBLE, MODEL.learningRate(), Range.between(1e-9, 10.0), Importance.MEDIUM,
                     "Adam's learning rate.")
-            .define(MODEL_SEED_CONFIG, Type.LONG, 42L, Importance.LOW, "Seed of the weight initialisation.");
+            .define(MODEL_SEED_CONFIG, Type.LONG, MODEL.seed(), Importance.LOW, "Seed of the weight initialisation.");
 
     private TickcastConfig(Map<String, String> values) {
         super(CONFIG, values, false);
