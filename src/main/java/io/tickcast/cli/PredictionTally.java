@@ -52,7 +52,7 @@ final class PredictionTally {
     }
 
     private final Map<String, SymbolTally> symbols = new TreeMap<>();
-    private long total;
+    private volatile long total;
 
     void add(Prediction p, long arrivalMs) {
         symbols.computeIfAbsent(p.symbol(), s -> new SymbolTally()).add(p, arrivalMs);

@@ -3,8 +3,6 @@ package io.tickcast.cli;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.service.TickcastService;
@@ -27,9 +25,6 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--http-port", description = "Port of /metrics, /health, /ready, /models (0 = any free port)")
     Integer httpPort;
 
-    private static final long CLOSE_TIMEOUT_S = 40;
-
-    private final CountDownLatch stop = new CountDownLatch(1);
 
     @Override
     public Integer call() throws Exception {
@@ -41,26 +36,12 @@ final class RunCommand implements Callable<Integer> {
             flags.put(TickcastConfig.HTTP_PORT_CONFIG, httpPort.toString());
         }
         TickcastConfig cfg = config.load(flags);
-        CountDownLatch closed = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.countDown();
-            awaitQuietly(closed);
-        }, "tickcast-shutdown"));
-        try (TickcastService service = TickcastService.start(cfg)) {
-            System.out.printf("tickcast running: bootstrap %s, http://localhost:%d/metrics%n",
+        try (ShutdownSignal shutdown = new ShutdownSignal(() -> { });
+             TickcastService service = TickcastService.start(cfg)) {
+            System.out.printf("tickcast running: bootstrap %s, http://localhost:%d/metrics (Ctrl-C stops)%n",
                     cfg.getString(TickcastConfig.BOOTSTRAP_SERVERS_CONFIG), service.httpPort());
-            stop.await();
-        } finally {
-            closed.countDown();
+            shutdown.awaitRequest();
         }
         return 0;
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(CLOSE_TIMEOUT_S, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
