@@ -141,6 +141,7 @@ public final class ReplayCommand implements Callable<Integer> {
             case END_OF_INPUT -> "end of input";
             case LIMIT -> "tick limit reached";
             case DURATION -> "time limit reached";
+            case FAILED -> "delivery failed";
             case STOPPED, INTERRUPTED -> "stopped";
         };
     }
