@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -160,32 +159,6 @@ public final class ReplayCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // the JVM is exiting: the hook is running and waits for us
-        }
-    }
-
-    /** Reads {@code 90s}, {@code 5m}, {@code 2h}, {@code 500ms} or ISO-8601 ({@code PT1M30S}). */
-    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            String v = value.strip().toLowerCase(Locale.ROOT);
-            try {
-                if (v.startsWith("pt") || v.startsWith("p")) {
-                    return Duration.parse(v.toUpperCase(Locale.ROOT));
-                }
-                if (v.endsWith("ms")) {
-                    return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-                }
-                long amount = Long.parseLong(v.substring(0, v.length() - 1));
-                return switch (v.charAt(v.length() - 1)) {
-                    case 's' -> Duration.ofSeconds(amount);
-                    case 'm' -> Duration.ofMinutes(amount);
-                    case 'h' -> Duration.ofHours(amount);
-                    case 'd' -> Duration.ofDays(amount);
-                    default -> throw new CommandLine.TypeConversionException("not a duration: " + value);
-                };
-            } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-                throw new CommandLine.TypeConversionException("not a duration (e.g. 90s, 5m, 1h, PT2M): " + value);
-            }
         }
     }
 }
