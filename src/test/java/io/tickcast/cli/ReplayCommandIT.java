@@ -85,7 +85,7 @@ class ReplayCommandIT {
 
     @Test
     void shouldParseHumanDurations() {
-        ReplayCommand.DurationConverter converter = new ReplayCommand.DurationConverter();
+        DurationConverter converter = new DurationConverter();
         assertThat(converter.convert("90s")).isEqualTo(Duration.ofSeconds(90));
         assertThat(converter.convert("5m")).isEqualTo(Duration.ofMinutes(5));
         assertThat(converter.convert("250ms")).isEqualTo(Duration.ofMillis(250));
