@@ -31,6 +31,7 @@ public final class TickcastMetrics {
     private final Counter evicted;
     private final Counter restored;
     private final Counter unreadable;
+    private final Counter failed;
     private final Map<String, SymbolMeters> symbols = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> liveByTask = new ConcurrentHashMap<>();
     private final Map<String, DriftMeters> drift = new ConcurrentHashMap<>();
@@ -62,6 +63,9 @@ public final class TickcastMetrics {
                 .description("Models brought back from their durable state").register(registry);
         unreadable = Counter.builder(MetricNames.SNAPSHOTS_UNREADABLE)
                 .description("Symbols whose durable model state could not be read and that started fresh")
+                .register(registry);
+        failed = Counter.builder(MetricNames.POINTS_FAILED)
+                .description("Points the pipeline failed on (logged with their offset); the model reloads from its store")
                 .register(registry);
         Gauge.builder(MetricNames.MODELS_LIVE, liveByTask, m -> m.values().stream().mapToLong(AtomicLong::get).sum())
                 .description("Models in memory on this instance").register(registry);
@@ -105,6 +109,10 @@ public final class TickcastMetrics {
 
     public void modelEvicted() {
         evicted.increment();
+    }
+
+    public void pointFailed() {
+        failed.increment();
     }
 
     public void snapshotUnreadable() {
