@@ -52,7 +52,11 @@ final class Dl4jLayout {
         dest[net.headBiasIndex()] = b.getFloat(0);
     }
 
-    /** Writes {@code net.params} into the reference network, so both compute the same function. */
+    /**
+     * Writes {@code net.params} into the reference network, so both compute the same function. Vectors are
+     * written by linear index: DL4J keeps {@code b} as a rank-1 view, where {@code putScalar(0, j, v)} does not
+     * address element j.
+     */
     static void copyTo(FastNetwork net, MultiLayerNetwork target) {
         for (int l = 0; l < net.layers.length; l++) {
             LstmLayer layer = net.layers[l];
@@ -66,14 +70,14 @@ final class Dl4jLayout {
                 for (int i = 0; i < layer.hidden; i++) {
                     rw.putScalar(i, j, net.params[layer.recurrentWeightIndex(i, j)]);
                 }
-                b.putScalar(0, j, net.params[layer.biasIndex(j)]);
+                b.putScalar(j, net.params[layer.biasIndex(j)]);
             }
         }
         int out = net.layers.length;
         INDArray w = target.getParam(out + "_W");
         for (int u = 0; u < net.hidden; u++) {
-            w.putScalar(u, 0, net.params[net.headWeightIndex(u)]);
+            w.putScalar(u, net.params[net.headWeightIndex(u)]);
         }
-        target.getParam(out + "_b").putScalar(0, 0, net.params[net.headBiasIndex()]);
+        target.getParam(out + "_b").putScalar(0, net.params[net.headBiasIndex()]);
     }
 }
