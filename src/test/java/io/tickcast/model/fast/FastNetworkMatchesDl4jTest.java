@@ -55,17 +55,18 @@ class FastNetworkMatchesDl4jTest {
         INDArray x = Nd4j.create(DataType.FLOAT, 1, spec.inputSize(), steps);
         INDArray y = Nd4j.create(DataType.FLOAT, 1, 1, steps);
         for (int s = 0; s < steps; s++) {
+            fast.xs[s] = new float[spec.inputSize()];
             for (int f = 0; f < spec.inputSize(); f++) {
                 float v = (float) (random.nextDouble() * 2 - 1);
                 x.putScalar(0, f, s, v);
-                fast.xs[s * spec.inputSize() + f] = v;
+                fast.xs[s][f] = v;
             }
             float target = (float) (random.nextDouble() - 0.5);
             y.putScalar(0, 0, s, target);
             fast.targets[s] = target;
         }
-        int stateSize = spec.layers() * spec.hiddenSize();
-        fast.forward(steps, new float[stateSize], new float[stateSize], 0);
+        float[][] zeroState = new float[spec.layers()][spec.hiddenSize()];
+        fast.forward(steps, zeroState, zeroState);
         float[] expectedOut = reference.output(x).reshape(steps).toFloatVector();
         assertClose("output", java.util.Arrays.copyOf(fast.outputs, steps), expectedOut);
 
@@ -74,25 +75,38 @@ class FastNetworkMatchesDl4jTest {
         reference.setLabels(y);
         reference.computeGradientAndScore();
         assertThat(loss).isCloseTo((float) reference.score(), org.assertj.core.data.Percentage.withPercentage(1e-3));
-        assertClose("gradient", fast.grad, dl4jGradient(reference.gradient(), fast));
+        assertClose("gradient", flatten(fast.grads), flatten(dl4jGradient(reference.gradient(), fast)));
 
-        Adam adam = new Adam(fast.params.length, Dl4jNetworks.BETA1, Dl4jNetworks.BETA2, Dl4jNetworks.EPSILON);
-        adam.step(fast.params, fast.grad, spec.learningRate());
+        Adam adam = new Adam(fast.params, Dl4jNetworks.BETA1, Dl4jNetworks.BETA2, Dl4jNetworks.EPSILON);
+        adam.step(fast.params, fast.grads, spec.learningRate());
         reference.fit(new DataSet(x, y));
         FastNetwork afterFit = new FastNetwork(spec.inputSize(), spec.hiddenSize(), spec.layers(), steps);
         Dl4jLayout.copyFrom(reference, afterFit);
-        assertClose("parameters after one Adam step", fast.params, afterFit.params);
+        assertClose("parameters after one Adam step", flatten(fast.params), flatten(afterFit.params));
         reference.close();
     }
 
-    private static float[] dl4jGradient(Gradient gradient, FastNetwork fast) {
-        float[] flat = new float[fast.params.length];
+    /** @return DL4J's gradient in the fast network's shapes (written into a scratch network's parameters) */
+    private static float[][] dl4jGradient(Gradient gradient, FastNetwork fast) {
+        FastNetwork scratch = new FastNetwork(fast.inputSize, fast.hidden, fast.layers.length, 1);
         for (int l = 0; l < fast.layers.length; l++) {
-            Dl4jLayout.readInto(gradient.getGradientFor(l + "_W"), gradient.getGradientFor(l + "_RW"),
-                    gradient.getGradientFor(l + "_b"), fast.layers[l], flat);
+            LstmLayer layer = scratch.layers[l];
+            Dl4jLayout.readLayer(gradient.getGradientFor(l + "_W"), gradient.getGradientFor(l + "_RW"),
+                    gradient.getGradientFor(l + "_b"), layer.weights, layer.bias, layer.nIn);
         }
         int out = fast.layers.length;
-        Dl4jLayout.readHead(gradient.getGradientFor(out + "_W"), gradient.getGradientFor(out + "_b"), fast, flat);
+        Dl4jLayout.readHead(gradient.getGradientFor(out + "_W"), gradient.getGradientFor(out + "_b"),
+                scratch.headWeights, scratch.headBias);
+        return scratch.params;
+    }
+
+    private static float[] flatten(float[][] rows) {
+        float[] flat = new float[FloatArrays.count(rows)];
+        int i = 0;
+        for (float[] row : rows) {
+            System.arraycopy(row, 0, flat, i, row.length);
+            i += row.length;
+        }
         return flat;
     }
 
