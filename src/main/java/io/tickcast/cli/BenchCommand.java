@@ -80,12 +80,14 @@ public final class BenchCommand implements Callable<Integer> {
         return String.format(java.util.Locale.ROOT, """
                 tickcast bench: H=%d W=%d k=%d features=%d layers=%d, %d symbol(s) on %d thread(s), %s (%d cpus)
                   test-then-train  %,12.0f points/s  (median of %d runs of %,d points; %.1f us/update on one thread)
+                  per CPU-second   %,12.0f points    (load average %.1f -> %.1f)
                   one thread       %,12.0f points/s  (scaling with %d threads: %.2fx)
                   predictions      %,12.0f points/s
                   naive DL4J loop  %,12.0f points/s  (fast engine on one thread: %.0fx)
                   native memory    %.1f -> %.1f MiB;  RSS %.1f -> %.1f MiB;  heap %.1f -> %.1f MiB
                 """, r.hidden(), r.window(), r.bptt(), r.features(), r.layers(), r.symbols(), r.threads(), r.cpu(),
-                r.nproc(), r.pointsPerS(), r.runs(), r.updates(), r.usPerUpdate(), r.singleThreadPointsPerS(),
+                r.nproc(), r.pointsPerS(), r.runs(), r.updates(), r.usPerUpdate(), r.pointsPerCpuS(),
+                r.loadAverageStart(), r.loadAverageEnd(), r.singleThreadPointsPerS(),
                 r.threads(), r.scalingVsOneThread(), r.predictionsPerS(), r.naivePointsPerS(), r.speedupVsNaive(),
                 r.nativeMbStart(), r.nativeMbEnd(), r.rssMbStart(), r.rssMbEnd(), r.heapMbStart(), r.heapMbEnd());
     }

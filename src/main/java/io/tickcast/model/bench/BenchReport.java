@@ -7,14 +7,17 @@ import java.util.Map;
 /**
  * Figures of one bench invocation. Rates are medians over the runs; every ratio is between figures measured in
  * the same invocation. Memory in MiB: {@code native} is what JavaCPP has allocated (ND4J's native buffers),
- * {@code rss} the process's resident set, {@code heap} the used Java heap after a GC.
+ * {@code rss} the process's resident set, {@code heap} the used Java heap after a GC. {@code pointsPerCpuS} divides
+ * by the CPU time of the worker threads instead of wall time: on a shared machine it shows the cost per point
+ * without the time the threads spent waiting for a core; the load averages say how shared the machine was.
  */
 public record BenchReport(int hidden, int window, int bptt, int features, int layers, int symbols, int threads,
                           long updates, int runs, double pointsPerS, double singleThreadPointsPerS,
                           double scalingVsOneThread, double usPerUpdate, double predictionsPerS,
                           double naivePointsPerS, double speedupVsNaive, List<Double> runPointsPerS,
                           double nativeMbStart, double nativeMbEnd, double rssMbStart, double rssMbEnd,
-                          double heapMbStart, double heapMbEnd, double rssMbAfterModels, String cpu, int nproc) {
+                          double heapMbStart, double heapMbEnd, double rssMbAfterModels, double pointsPerCpuS,
+                          double loadAverageStart, double loadAverageEnd, String cpu, int nproc) {
 
     /** @return the figures under their snake_case JSON names, in a stable order */
     public Map<String, Object> toMap() {
@@ -45,6 +48,9 @@ public record BenchReport(int hidden, int window, int bptt, int features, int la
         m.put("heap_mb_start", round(heapMbStart));
         m.put("heap_mb_end", round(heapMbEnd));
         m.put("rss_mb_after_models", round(rssMbAfterModels));
+        m.put("points_per_cpu_s", round(pointsPerCpuS));
+        m.put("load_avg_start", round(loadAverageStart));
+        m.put("load_avg_end", round(loadAverageEnd));
         m.put("cpu", cpu);
         m.put("nproc", nproc);
         return m;

@@ -3,6 +3,8 @@ package io.tickcast.model.bench;
 import io.tickcast.model.ForecasterSpec;
 import io.tickcast.model.Forecasters;
 import io.tickcast.model.OnlineForecaster;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,13 +40,19 @@ public final class InProcessBench {
         double rssStart = MemoryProbe.rssMb();
         double heapStart = MemoryProbe.heapMb();
         long perSymbol = options.updates() / options.symbols();
+        double loadStart = MemoryProbe.loadAverage();
         double[] rates = new double[options.runs()];
         double[] singleRates = new double[options.runs()];
+        double[] cpuRates = new double[options.runs()];
+        long points = perSymbol * options.symbols();
         for (int r = 0; r < options.runs(); r++) {
-            rates[r] = perSymbol * options.symbols() / feedAll(models, stream, clock, perSymbol, options.threads());
+            Timing timing = feedAll(models, stream, clock, perSymbol, options.threads());
+            rates[r] = points / timing.wallSeconds();
+            cpuRates[r] = points / timing.cpuSeconds();
             singleRates[r] = options.threads() == 1 ? rates[r]
-                    : perSymbol * options.symbols() / feedAll(models, stream, clock, perSymbol, 1);
+                    : points / feedAll(models, stream, clock, perSymbol, 1).wallSeconds();
         }
+        double loadEnd = MemoryProbe.loadAverage();
         double nativeEnd = MemoryProbe.nativeMb();
         double rssEnd = MemoryProbe.rssMb();
         double heapEnd = MemoryProbe.heapMb();
@@ -57,24 +65,30 @@ public final class InProcessBench {
                 spec.layers(), options.symbols(), options.threads(), perSymbol * options.symbols(),
                 options.runs(), rate, single, rate / single, 1e6 / single, predictions, naive, single / naive,
                 Arrays.stream(rates).boxed().toList(), nativeStart, nativeEnd, rssStart, rssEnd, heapStart,
-                heapEnd, rssAfterModels, MemoryProbe.cpuModel(), Runtime.getRuntime().availableProcessors());
+                heapEnd, rssAfterModels, median(cpuRates), loadStart, loadEnd, MemoryProbe.cpuModel(),
+                Runtime.getRuntime().availableProcessors());
     }
 
-    /** Feeds {@code points} points to every model, symbols split over threads; @return elapsed seconds. */
-    private static double feedAll(List<OnlineForecaster> models, PointStream stream, long[] clock, long points,
+    /** Wall-clock time of a timed feed and the CPU time its worker threads consumed. */
+    private record Timing(double wallSeconds, double cpuSeconds) {
+    }
+
+    /** Feeds {@code points} points to every model, symbols split over threads. */
+    private static Timing feedAll(List<OnlineForecaster> models, PointStream stream, long[] clock, long points,
                                   int threads) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<?>> done = new ArrayList<>();
+            List<Future<Long>> done = new ArrayList<>();
             long start = System.nanoTime();
             for (int t = 0; t < threads; t++) {
                 int first = t;
                 done.add(pool.submit(() -> feedShare(models, stream, clock, points, first, threads)));
             }
-            for (Future<?> f : done) {
-                f.get();
+            long cpuNanos = 0;
+            for (Future<Long> f : done) {
+                cpuNanos += f.get();
             }
-            return (System.nanoTime() - start) / 1e9;
+            return new Timing((System.nanoTime() - start) / 1e9, cpuNanos / 1e9);
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("bench worker failed", e.getCause());
         } finally {
@@ -82,14 +96,18 @@ public final class InProcessBench {
         }
     }
 
-    private static void feedShare(List<OnlineForecaster> models, PointStream stream, long[] clock, long points,
+    /** @return the CPU nanoseconds this worker used */
+    private static long feedShare(List<OnlineForecaster> models, PointStream stream, long[] clock, long points,
                                   int first, int stride) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long cpuStart = mx.getCurrentThreadCpuTime();
         for (long p = 0; p < points; p++) {
             for (int s = first; s < models.size(); s += stride) {
                 long t = clock[s]++;
                 models.get(s).observe(stream.features(t), stream.previousTarget(t));
             }
         }
+        return mx.getCurrentThreadCpuTime() - cpuStart;
     }
 
     private double[] predictionRates(ForecasterSpec spec, PointStream stream) {

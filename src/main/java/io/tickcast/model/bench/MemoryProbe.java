@@ -39,6 +39,15 @@ public final class MemoryProbe {
         return (rt.totalMemory() - rt.freeMemory()) / MIB;
     }
 
+    /** @return the 1-minute load average from /proc/loadavg, NaN if unavailable */
+    public static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     /** @return the CPU model name from /proc/cpuinfo, or "unknown" */
     public static String cpuModel() {
         try {
