@@ -63,7 +63,7 @@ class SymbolPipelineBehaviourTest {
         List<Point> points = SyntheticPrices.ar1Returns(SYMBOL, 5000, 0, 0.001, 21L);
 
         Totals totals = run(SETTINGS, noise(new ArrayList<>()), points);
-        Totals unblended = run(SETTINGS.withBlend(new BlendSettings(false, 0.995, 50)), noise(new ArrayList<>()),
+        Totals unblended = run(SETTINGS.withBlend(new BlendSettings(false, 0.995, 50, 1.0, false)), noise(new ArrayList<>()),
                 points);
 
         assertThat(totals.rmse()).isLessThanOrEqualTo(1.02 * totals.naiveRmse());
@@ -107,7 +107,7 @@ class SymbolPipelineBehaviourTest {
     void shouldBoostTheLearningRateOnDriftAndRestoreItAfterTheConfiguredPoints() {
         List<NoiseTestForecaster> made = new ArrayList<>();
         PipelineSettings settings = SETTINGS.withResponse(new ResponseSettings(DriftResponse.BOOST_LEARNING_RATE,
-                DriftTrigger.ANY, 3.0, 100, 500, 500));
+                DriftTrigger.ANY, "any", 3.0, 100, 500, 500));
 
         run(settings, noise(made), SyntheticPrices.varianceShift(SYMBOL, 4000, 2000, 0.001, 4, 25L));
 
@@ -118,7 +118,7 @@ class SymbolPipelineBehaviourTest {
     void shouldResetTheForecasterStateOnDrift() {
         List<NoiseTestForecaster> made = new ArrayList<>();
         PipelineSettings settings = SETTINGS.withResponse(new ResponseSettings(DriftResponse.RESET_STATE,
-                DriftTrigger.ANY, 3.0, 100, 500, 500));
+                DriftTrigger.ANY, "any", 3.0, 100, 500, 500));
 
         run(settings, noise(made), SyntheticPrices.varianceShift(SYMBOL, 4000, 2000, 0.001, 4, 26L));
 
@@ -135,7 +135,7 @@ class SymbolPipelineBehaviourTest {
             return f;
         }, LinearTestForecaster::restore);
         PipelineSettings settings = SETTINGS.withResponse(new ResponseSettings(DriftResponse.CHALLENGER,
-                DriftTrigger.ANY, 3.0, 100, 500, 200));
+                DriftTrigger.ANY, "any", 3.0, 100, 500, 200));
 
         run(settings, factory, SyntheticPrices.varianceShift(SYMBOL, 4000, 2000, 0.001, 4, 27L));
 
@@ -152,7 +152,7 @@ class SymbolPipelineBehaviourTest {
             return f;
         });
         PipelineSettings settings = SETTINGS.withResponse(new ResponseSettings(DriftResponse.ROLLBACK,
-                DriftTrigger.ANY, 3.0, 100, 200, 500));
+                DriftTrigger.ANY, "any", 3.0, 100, 200, 500));
 
         run(settings, factory, SyntheticPrices.varianceShift(SYMBOL, 4000, 2000, 0.001, 4, 28L));
 

@@ -64,7 +64,7 @@ class SymbolPipelineTest {
     void shouldContinueBitForBitAfterSnapshotAndRestore() {
         List<Point> points = SyntheticPrices.varianceShift(SYMBOL, 3000, 1500, 0.001, 4, 5L);
         for (DriftResponse response : DriftResponse.values()) {
-            PipelineSettings settings = SETTINGS.withResponse(new ResponseSettings(response, DriftTrigger.ANY,
+            PipelineSettings settings = SETTINGS.withResponse(new ResponseSettings(response, DriftTrigger.ANY, "any",
                     3.0, 100, 200, 300));
             List<PointOutcome> uninterrupted = run(settings, points);
             List<PointOutcome> resumed = new ArrayList<>();
