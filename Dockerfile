@@ -24,7 +24,8 @@ COPY config/tickcast.properties /etc/tickcast/tickcast.properties
 # whole process (about 88% of the limit), so the JVM fails with an OutOfMemoryError before the kernel
 # OOM-kills it. JavaCPP unpacks its native libraries into cachedir, which must be writable.
 ENV JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=40 -XX:+ExitOnOutOfMemoryError -Dorg.bytedeco.javacpp.maxbytes=100% -Dorg.bytedeco.javacpp.maxphysicalbytes=220% -Dorg.bytedeco.javacpp.cachedir=/tmp/javacpp" \
-    TICKCAST_STATE_DIR=/var/lib/tickcast/state
+    TICKCAST_STATE_DIR=/var/lib/tickcast/state \
+    OMP_NUM_THREADS=1
 
 USER tickcast:tickcast
 WORKDIR /var/lib/tickcast
