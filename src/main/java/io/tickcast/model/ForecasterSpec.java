@@ -15,4 +15,66 @@ package io.tickcast.model;
  */
 public record ForecasterSpec(String engine, int inputSize, int hiddenSize, int layers, int window,
                              int bpttHorizon, double learningRate, long seed) {
+
+    /** The engine used when {@link #engine()} is {@code null} or blank. */
+    public static final String DEFAULT_ENGINE = "fast";
+    /** The engine name of the per-point fused-recurrence implementation. */
+    public static final String FAST_ENGINE = "fast";
+    /** The engine name of the plain {@code MultiLayerNetwork} reference. */
+    public static final String DL4J_ENGINE = "dl4j";
+
+    /**
+     * The recommended default for the service: one LSTM layer of 32 units, a 32-point window, back-propagation
+     * through the last 8 points, 5 features, Adam at 0.001, seed 42. See BENCHMARKS.md for the evidence.
+     *
+     * @return the recommended spec
+     */
+    public static ForecasterSpec defaults() {
+        return new ForecasterSpec(DEFAULT_ENGINE, 5, 32, 1, 32, 8, 1e-3, 42L);
+    }
+
+    /** @return this spec with another engine */
+    public ForecasterSpec withEngine(String newEngine) {
+        return new ForecasterSpec(newEngine, inputSize, hiddenSize, layers, window, bpttHorizon, learningRate, seed);
+    }
+
+    /** @return this spec with another back-propagation horizon k */
+    public ForecasterSpec withBpttHorizon(int k) {
+        return new ForecasterSpec(engine, inputSize, hiddenSize, layers, window, k, learningRate, seed);
+    }
+
+    /** @return the engine name, {@link #DEFAULT_ENGINE} when none was given */
+    public String engineOrDefault() {
+        return engine == null || engine.isBlank() ? DEFAULT_ENGINE : engine.trim();
+    }
+
+    /**
+     * Checks every field.
+     *
+     * @return this spec
+     * @throws IllegalArgumentException naming the first field that is out of range
+     */
+    public ForecasterSpec validate() {
+        String name = engineOrDefault();
+        if (!FAST_ENGINE.equals(name) && !DL4J_ENGINE.equals(name)) {
+            throw new IllegalArgumentException("engine must be \"fast\" or \"dl4j\", was \"" + engine + "\"");
+        }
+        requirePositive("inputSize", inputSize);
+        requirePositive("hiddenSize", hiddenSize);
+        requirePositive("layers", layers);
+        requirePositive("window", window);
+        if (bpttHorizon < 1 || bpttHorizon > window) {
+            throw new IllegalArgumentException("bpttHorizon must be in 1..window (" + window + "), was " + bpttHorizon);
+        }
+        if (!Double.isFinite(learningRate) || learningRate <= 0) {
+            throw new IllegalArgumentException("learningRate must be finite and > 0, was " + learningRate);
+        }
+        return this;
+    }
+
+    private static void requirePositive(String field, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(field + " must be > 0, was " + value);
+        }
+    }
 }

@@ -1,2 +1,2 @@
-/** Prequential (test-then-train) forecast quality, baseline forecasts and drift detectors; plain Java, no Kafka, no ND4J. */
+/** Forecast quality and drift: prequential error figures, online baselines, conformal intervals and drift detectors written from the papers; plain Java, no Kafka. */
 package io.tickcast.quality;

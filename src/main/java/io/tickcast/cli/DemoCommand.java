@@ -1,0 +1,144 @@
+package io.tickcast.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.micrometer.core.instrument.Counter;
+import io.tickcast.broker.EmbeddedBroker;
+import io.tickcast.config.Durations;
+import io.tickcast.config.TickcastConfig;
+import io.tickcast.metrics.MetricNames;
+import io.tickcast.service.TickcastService;
+import io.tickcast.tick.TickFiles;
+import io.tickcast.tick.TickReader;
+import io.tickcast.tick.replay.PublishOptions;
+import io.tickcast.tick.replay.PublishResult;
+import io.tickcast.tick.replay.TickPublisher;
+import org.apache.kafka.streams.KafkaStreams;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code tickcast demo}: an in-process broker, the bundled data replayed, the service running, a summary. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start an in-process Kafka broker, run tickcast on it, replay the bundled Bitstamp minute month"
+                + " (or --data) into the ticks topic, and summarise the predictions against the naive forecast.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--broker-port", description = "Client port of the in-process broker (default: ${DEFAULT-VALUE})")
+    int brokerPort = EmbeddedBroker.DEFAULT_PORT;
+
+    @Option(names = "--http-port", description = "Port of /metrics, /health, /ready, /models (default: ${DEFAULT-VALUE})")
+    int httpPort = 9464;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "Tick file to replay (CSV or JSON lines, .gz too);"
+            + " default: the bundled Bitstamp BTC/USD minute month")
+    Path data;
+
+    @Option(names = "--symbol", description = "Symbol of CSV rows (default: ${DEFAULT-VALUE})")
+    String symbol = TickFiles.DEFAULT_SYMBOL;
+
+    @Option(names = "--speed", description = "1 = real time, N = N times faster, 0 = as fast as possible"
+            + " (default: ${DEFAULT-VALUE})")
+    double speed;
+
+    @Option(names = "--duration", paramLabel = "DURATION", description = "Stop the replay after this long, e.g. 30s, 5m")
+    String duration;
+
+    @Option(names = "--limit", description = "Replay at most this many ticks")
+    long limit;
+
+    @Option(names = "--keep-running", description = "Keep the broker and the service running after the replay,"
+            + " until Ctrl-C")
+    boolean keepRunning;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        Path stateDir = Files.createTempDirectory("tickcast-demo-state");
+        out.printf("Starting an in-process Kafka broker on localhost:%d ...%n", brokerPort);
+        try (EmbeddedBroker broker = EmbeddedBroker.start(brokerPort)) {
+            Map<String, String> flags = new HashMap<>();
+            flags.put(TickcastConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+            flags.put(TickcastConfig.HTTP_PORT_CONFIG, Integer.toString(httpPort));
+            flags.put(TickcastConfig.STATE_DIR_CONFIG, stateDir.toString());
+            TickcastConfig cfg = config.load(flags);
+            try (TickcastService service = TickcastService.start(cfg);
+                 PredictionWatcher watcher = PredictionWatcher.start(broker.bootstrapServers(),
+                         cfg.getString(TickcastConfig.TOPIC_PREDICTIONS_CONFIG))) {
+                printWelcome(out, broker, cfg, service);
+                awaitRunning(service);
+                long started = System.nanoTime();
+                PublishResult published = replay(out, cfg, broker, watcher);
+                long expected = published.acknowledged() - (long) rejected(service);
+                watcher.awaitAtLeast(expected, Duration.ofSeconds(120));
+                double seconds = (System.nanoTime() - started) / 1e9;
+                synchronized (watcher.tally()) {
+                    new DemoSummary(watcher.tally(), published, (long) rejected(service), seconds).print(out);
+                }
+                if (keepRunning) {
+                    keepRunning(out);
+                }
+            }
+        }
+        return 0;
+    }
+
+    private PublishResult replay(PrintStream out, TickcastConfig cfg, EmbeddedBroker broker, PredictionWatcher watcher)
+            throws Exception {
+        PublishOptions options = PublishOptions.AS_FAST_AS_POSSIBLE.withSpeed(speed).withLimit(limit);
+        if (duration != null) {
+            options = options.withMaxDuration(Durations.parse(duration));
+        }
+        String source = data == null ? "the bundled Bitstamp BTC/USD minute month" : data.toString();
+        out.printf("Replaying %s into '%s' (speed %s) ...%n", source,
+                cfg.getString(TickcastConfig.TOPIC_TICKS_CONFIG), speed == 0 ? "as fast as possible" : speed + "x");
+        try (TickReader ticks = data == null ? TickFiles.openBundled(symbol, bad -> out.println("skipped: " + bad))
+                : TickFiles.open(data, symbol, bad -> out.println("skipped: " + bad));
+             TickPublisher publisher = TickPublisher.create(broker.bootstrapServers(),
+                     cfg.getString(TickcastConfig.TOPIC_TICKS_CONFIG), Map.of())) {
+            try (ShutdownSignal shutdown = new ShutdownSignal(publisher::stop)) {
+                return publisher.publish(ticks, options, p -> out.printf("  published %,10d   predictions %,10d%n",
+                        p.sent(), watcher.tally().total()));
+            }
+        }
+    }
+
+    private static void printWelcome(PrintStream out, EmbeddedBroker broker, TickcastConfig cfg,
+                                     TickcastService service) {
+        out.printf("%nKafka bootstrap servers: %s   (try: kcat -b %s -C -t %s)%n", broker.bootstrapServers(),
+                broker.bootstrapServers(), cfg.getString(TickcastConfig.TOPIC_PREDICTIONS_CONFIG));
+        out.printf("Topics: %s -> %s, %s, %s; rejected ticks: %s%n", cfg.getString(TickcastConfig.TOPIC_TICKS_CONFIG),
+                cfg.getString(TickcastConfig.TOPIC_PREDICTIONS_CONFIG),
+                cfg.getString(TickcastConfig.TOPIC_DRIFT_METRICS_CONFIG),
+                cfg.getString(TickcastConfig.TOPIC_DRIFT_EVENTS_CONFIG), cfg.getString(TickcastConfig.TOPIC_DLQ_CONFIG));
+        out.printf("Metrics: http://localhost:%d/metrics   models: http://localhost:%d/models%n%n", service.httpPort(),
+                service.httpPort());
+    }
+
+    private static void awaitRunning(TickcastService service) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (service.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static double rejected(TickcastService service) {
+        return service.registry().find(MetricNames.TICKS_REJECTED).counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    private static void keepRunning(PrintStream out) throws InterruptedException {
+        out.println("\nStill running (--keep-running): the broker, the service and /metrics stay up. Ctrl-C stops.");
+        try (ShutdownSignal shutdown = new ShutdownSignal(() -> { })) {
+            shutdown.awaitRequest();
+        }
+    }
+}

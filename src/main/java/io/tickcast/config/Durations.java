@@ -1,0 +1,35 @@
+package io.tickcast.config;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses the short duration notation used in the config file: {@code 500ms}, {@code 30s}, {@code 1m}, {@code 2h}, {@code 1d}. */
+public final class Durations {
+
+    private static final Pattern FORMAT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+    private Durations() {
+    }
+
+    /**
+     * @param text a positive or zero amount followed by a unit: ms, s, m, h or d
+     * @return the duration
+     * @throws IllegalArgumentException if the text is not of that form
+     */
+    public static Duration parse(String text) {
+        Matcher m = FORMAT.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration such as 500ms, 30s, 1m, 2h or 1d");
+        }
+        long amount = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+    }
+}

@@ -1,0 +1,228 @@
+package io.tickcast.config;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import io.tickcast.model.ForecasterSpec;
+import io.tickcast.pipeline.PipelineSettings;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * tickcast's configuration: every key with its type, default, validator and documentation, defined once.
+ *
+ * <p>Values come from, in increasing precedence: the defaults below, a properties file
+ * ({@code config/tickcast.properties}), environment variables {@code TICKCAST_<KEY>} (the key upper-cased, dots as
+ * underscores: {@code TICKCAST_HTTP_PORT} sets {@code http.port}) and explicit overrides (command-line flags).
+ * Keys starting with {@value #KAFKA_PREFIX} pass, without the prefix, to the Kafka clients and Kafka Streams, so
+ * that security and tuning settings reach them unchanged. A bad value, or a key that is neither defined here nor
+ * prefixed, fails at start with a {@link ConfigException} that names the key.
+ */
+public final class TickcastConfig extends AbstractConfig {
+
+    /** Prefix of keys passed through to Kafka clients and Kafka Streams. */
+    public static final String KAFKA_PREFIX = "kafka.";
+    /** Prefix of the environment variables that override keys. */
+    public static final String ENV_PREFIX = "TICKCAST_";
+
+    public static final String BOOTSTRAP_SERVERS_CONFIG = "kafka.bootstrap.servers";
+    private static final String BOOTSTRAP_SERVERS_DOC = "Kafka bootstrap servers, host:port[,host:port...].";
+
+    public static final String APPLICATION_ID_CONFIG = "application.id";
+    private static final String APPLICATION_ID_DOC = "Kafka Streams application id: the consumer group, and the prefix"
+            + " of internal topics. Instances with the same id share the work.";
+
+    public static final String PROCESSING_GUARANTEE_CONFIG = "processing.guarantee";
+    private static final String PROCESSING_GUARANTEE_DOC = "exactly_once_v2 (every input point yields exactly one"
+            + " committed prediction, and model state matches the committed offsets) or at_least_once.";
+
+    public static final String TOPIC_TICKS_CONFIG = "topic.ticks";
+    public static final String TOPIC_PREDICTIONS_CONFIG = "topic.predictions";
+    public static final String TOPIC_DRIFT_METRICS_CONFIG = "topic.drift.metrics";
+    public static final String TOPIC_DRIFT_EVENTS_CONFIG = "topic.drift.events";
+    public static final String TOPIC_DLQ_CONFIG = "topic.dlq";
+
+    public static final String TOPICS_CREATE_CONFIG = "topics.create";
+    private static final String TOPICS_CREATE_DOC = "Create missing topics at start (needs the right to create topics).";
+    public static final String TOPICS_PARTITIONS_CONFIG = "topics.partitions";
+    private static final String TOPICS_PARTITIONS_DOC = "Partitions of topics tickcast creates: the most instances"
+            + " (and stream threads) that can share the work.";
+    public static final String TOPICS_REPLICATION_CONFIG = "topics.replication.factor";
+    private static final String TOPICS_REPLICATION_DOC = "Replication factor of topics tickcast creates; -1 takes the"
+            + " broker's default.";
+
+    public static final String HTTP_PORT_CONFIG = "http.port";
+    private static final String HTTP_PORT_DOC = "Port of the HTTP endpoint (/metrics, /health, /ready, /models); 0 picks a free port.";
+
+    public static final String BAR_INTERVAL_CONFIG = "bar.interval";
+    private static final String BAR_INTERVAL_DOC = "Empty: every tick is a point. A duration (e.g. 1m): a point is the close"
+            + " of each time bar of that length, built with Kafka Streams windows.";
+    public static final String BAR_GRACE_CONFIG = "bar.grace";
+    private static final String BAR_GRACE_DOC = "How long after a bar's end late ticks are still added to it; the bar is"
+            + " emitted when stream time passes end + grace.";
+
+    public static final String TICK_MAX_LATENESS_CONFIG = "tick.max.lateness";
+    private static final String TICK_MAX_LATENESS_DOC = "A tick older than its symbol's latest tick by more than this goes"
+            + " to the dead-letter topic as OUT_OF_ORDER.";
+
+    public static final String STATE_DIR_CONFIG = "state.dir";
+    private static final String STATE_DIR_DOC = "Directory of Kafka Streams' local state stores.";
+
+    public static final String CHECKPOINT_EVERY_CONFIG = "model.checkpoint.every";
+    private static final String CHECKPOINT_EVERY_DOC = "Points between two durable checkpoints of a symbol's model;"
+            + " the points in between are journaled and replayed on restore.";
+    public static final String MODELS_MAX_LIVE_CONFIG = "models.max.live";
+    private static final String MODELS_MAX_LIVE_DOC = "Models kept in memory per stream task; beyond it the least recently"
+            + " used are checkpointed, freed and restored on their next point.";
+
+    public static final String MODEL_ENGINE_CONFIG = "model.engine";
+    public static final String MODEL_HIDDEN_CONFIG = "model.hidden";
+    public static final String MODEL_LAYERS_CONFIG = "model.layers";
+    public static final String MODEL_WINDOW_CONFIG = "model.window";
+    public static final String MODEL_BPTT_CONFIG = "model.bptt";
+    public static final String MODEL_LEARNING_RATE_CONFIG = "model.learning.rate";
+    public static final String MODEL_SEED_CONFIG = "model.seed";
+
+    /** The model defaults are the pipeline's: one place for each fact. */
+    private static final ForecasterSpec MODEL = PipelineSettings.DEFAULT_FORECASTER;
+
+    private static final ConfigDef CONFIG = new ConfigDef()
+            .define(BOOTSTRAP_SERVERS_CONFIG, Type.STRING, "localhost:9092", new ConfigDef.NonEmptyString(),
+                    Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
+            .define(APPLICATION_ID_CONFIG, Type.STRING, "tickcast", new ConfigDef.NonEmptyString(), Importance.HIGH,
+                    APPLICATION_ID_DOC)
+            .define(PROCESSING_GUARANTEE_CONFIG, Type.STRING, "exactly_once_v2",
+                    ValidString.in("exactly_once_v2", "at_least_once"), Importance.MEDIUM, PROCESSING_GUARANTEE_DOC)
+            .define(TOPIC_TICKS_CONFIG, Type.STRING, "ticks", new ConfigDef.NonEmptyString(), Importance.HIGH,
+                    "Input topic: key = symbol, value = a JSON tick.")
+            .define(TOPIC_PREDICTIONS_CONFIG, Type.STRING, "predictions", new ConfigDef.NonEmptyString(),
+                    Importance.HIGH, "Output topic: one prediction of the next price per input point.")
+            .define(TOPIC_DRIFT_METRICS_CONFIG, Type.STRING, "drift-metrics", new ConfigDef.NonEmptyString(),
+                    Importance.MEDIUM, "Output topic: forecast quality per scored point.")
+            .define(TOPIC_DRIFT_EVENTS_CONFIG, Type.STRING, "drift-events", new ConfigDef.NonEmptyString(),
+                    Importance.MEDIUM, "Output topic: drift detector events.")
+            .define(TOPIC_DLQ_CONFIG, Type.STRING, "ticks.dlq", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                    "Dead-letter topic: rejected ticks, original bytes, reason in the tickcast.dlq.reason header.")
+            .define(TOPICS_CREATE_CONFIG, Type.BOOLEAN, true, Importance.LOW, TOPICS_CREATE_DOC)
+            .define(TOPICS_PARTITIONS_CONFIG, Type.INT, 4, Range.between(1, 10_000), Importance.MEDIUM,
+                    TOPICS_PARTITIONS_DOC)
+            .define(TOPICS_REPLICATION_CONFIG, Type.SHORT, (short) -1, Importance.LOW, TOPICS_REPLICATION_DOC)
+            .define(HTTP_PORT_CONFIG, Type.INT, 9464, Range.between(0, 65535), Importance.MEDIUM, HTTP_PORT_DOC)
+            .define(BAR_INTERVAL_CONFIG, Type.STRING, "", durationOrEmpty(), Importance.MEDIUM, BAR_INTERVAL_DOC)
+            .define(BAR_GRACE_CONFIG, Type.STRING, "5s", duration(), Importance.LOW, BAR_GRACE_DOC)
+            .define(TICK_MAX_LATENESS_CONFIG, Type.STRING, "5s", duration(), Importance.LOW, TICK_MAX_LATENESS_DOC)
+            .define(STATE_DIR_CONFIG, Type.STRING, "/tmp/tickcast-state",
+                    new ConfigDef.NonEmptyString(), Importance.MEDIUM, STATE_DIR_DOC)
+            .define(CHECKPOINT_EVERY_CONFIG, Type.INT, 1000, Range.between(1, 1_000_000), Importance.LOW,
+                    CHECKPOINT_EVERY_DOC)
+            .define(MODELS_MAX_LIVE_CONFIG, Type.INT, 1000, Range.atLeast(1), Importance.MEDIUM, MODELS_MAX_LIVE_DOC)
+            .define(MODEL_ENGINE_CONFIG, Type.STRING, MODEL.engine(), ValidString.in("fast", "dl4j"), Importance.MEDIUM,
+                    "Forecaster engine: fast (the default) or dl4j (the plain MultiLayerNetwork reference, ~50 updates/s).")
+            .define(MODEL_HIDDEN_CONFIG, Type.INT, MODEL.hiddenSize(), Range.between(1, 1024), Importance.MEDIUM,
+                    "LSTM units per layer.")
+            .define(MODEL_LAYERS_CONFIG, Type.INT, MODEL.layers(), Range.between(1, 8), Importance.LOW, "Stacked LSTM layers.")
+            .define(MODEL_WINDOW_CONFIG, Type.INT, MODEL.window(), Range.between(1, 4096), Importance.MEDIUM,
+                    "W: the most recent points kept for training.")
+            .define(MODEL_BPTT_CONFIG, Type.INT, MODEL.bpttHorizon(), Range.between(1, 4096), Importance.MEDIUM,
+                    "k: steps back-propagated through per update (1..W), the recurrent state carried between points.")
+            .define(MODEL_LEARNING_RATE_CONFIG, Type.DOUBLE, MODEL.learningRate(), Range.between(1e-9, 10.0), Importance.MEDIUM,
+                    "Adam's learning rate.")
+            .define(MODEL_SEED_CONFIG, Type.LONG, MODEL.seed(), Importance.LOW, "Seed of the weight initialisation.");
+
+    private TickcastConfig(Map<String, String> values) {
+        super(CONFIG, values, false);
+        checkKnownKeys(values);
+        if (getInt(MODEL_BPTT_CONFIG) > getInt(MODEL_WINDOW_CONFIG)) {
+            throw new ConfigException(MODEL_BPTT_CONFIG, getInt(MODEL_BPTT_CONFIG),
+                    "must not exceed " + MODEL_WINDOW_CONFIG + " (" + getInt(MODEL_WINDOW_CONFIG) + ")");
+        }
+    }
+
+    /**
+     * Builds the configuration from a properties file's entries, the environment and overrides.
+     *
+     * @param file      entries of the properties file (may be empty)
+     * @param env       the environment, e.g. {@code System.getenv()}; only {@code TICKCAST_*} variables are read
+     * @param overrides explicit values that win over everything else (command-line flags)
+     * @throws ConfigException naming the key, if a value is invalid or a key is unknown
+     */
+    public static TickcastConfig load(Properties file, Map<String, String> env, Map<String, String> overrides) {
+        Map<String, String> values = new TreeMap<>();
+        file.stringPropertyNames().forEach(k -> values.put(k.trim(), file.getProperty(k).trim()));
+        env.forEach((name, value) -> {
+            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
+                values.put(name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value.trim());
+            }
+        });
+        values.putAll(overrides);
+        return new TickcastConfig(values);
+    }
+
+    /** @return the defaults, with the given overrides */
+    public static TickcastConfig of(Map<String, String> overrides) {
+        return load(new Properties(), Map.of(), overrides);
+    }
+
+    /** @return every defined key with its documentation, for the README and {@code --help}. */
+    public static ConfigDef definition() {
+        return CONFIG;
+    }
+
+    /** @return the Kafka client and Streams properties given with the {@value #KAFKA_PREFIX} prefix, prefix removed. */
+    public Map<String, Object> kafkaProperties() {
+        Map<String, Object> kafka = new HashMap<>(originalsWithPrefix(KAFKA_PREFIX, true));
+        kafka.put("bootstrap.servers", getString(BOOTSTRAP_SERVERS_CONFIG));
+        return kafka;
+    }
+
+    /** @return the bar length, or {@link Duration#ZERO} when every tick is a point */
+    public Duration barInterval() {
+        String text = getString(BAR_INTERVAL_CONFIG);
+        return text.isBlank() ? Duration.ZERO : Durations.parse(text);
+    }
+
+    public Duration barGrace() {
+        return Durations.parse(getString(BAR_GRACE_CONFIG));
+    }
+
+    public Duration tickMaxLateness() {
+        return Durations.parse(getString(TICK_MAX_LATENESS_CONFIG));
+    }
+
+    private static void checkKnownKeys(Map<String, String> values) {
+        for (String key : values.keySet()) {
+            if (!CONFIG.names().contains(key) && !key.startsWith(KAFKA_PREFIX)) {
+                throw new ConfigException(key, values.get(key), "unknown configuration key (Kafka client and Streams"
+                        + " properties take the '" + KAFKA_PREFIX + "' prefix)");
+            }
+        }
+    }
+
+    private static ConfigDef.Validator duration() {
+        return (name, value) -> {
+            try {
+                Durations.parse(String.valueOf(value));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+        };
+    }
+
+    private static ConfigDef.Validator durationOrEmpty() {
+        ConfigDef.Validator duration = duration();
+        return (name, value) -> {
+            if (value != null && !String.valueOf(value).isBlank()) {
+                duration.ensureValid(name, value);
+            }
+        };
+    }
+}

@@ -1,0 +1,132 @@
+package io.tickcast.metrics;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.tickcast.pipeline.DetectorStatus;
+import io.tickcast.pipeline.DriftEvent;
+import io.tickcast.pipeline.PointOutcome;
+import io.tickcast.tick.RejectReason;
+
+/**
+ * The meters of the tick path: what the stream processors count, time and gauge. Thread-safe: stream threads
+ * record, the scrape reads.
+ */
+public final class TickcastMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter received;
+    private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
+    private final Timer modelUpdate;
+    private final Timer latency;
+    private final Counter evicted;
+    private final Counter restored;
+    private final Counter unreadable;
+    private final Map<String, SymbolMeters> symbols = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> liveByTask = new ConcurrentHashMap<>();
+    private final Map<String, DriftMeters> drift = new ConcurrentHashMap<>();
+
+    /**
+     * @param registry  where the meters go
+     * @param modelsCap the configured cap of live models per task, shown as a gauge
+     */
+    public TickcastMetrics(MeterRegistry registry, int modelsCap) {
+        this.registry = registry;
+        received = Counter.builder(MetricNames.TICKS_RECEIVED).description("Input records read from the ticks topic")
+                .register(registry);
+        for (RejectReason reason : RejectReason.values()) {
+            rejected.put(reason, Counter.builder(MetricNames.TICKS_REJECTED).tag(MetricNames.TAG_REASON, reason.name())
+                    .description("Input records sent to the dead-letter topic, by reason").register(registry));
+        }
+        modelUpdate = Timer.builder(MetricNames.MODEL_UPDATE)
+                .description("Time of one test-then-train step: score, update, predict")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        latency = Timer.builder(MetricNames.LATENCY)
+                .description("Tick-to-prediction latency: from the tick's Kafka timestamp to the prediction's emission")
+                .publishPercentiles(0.5, 0.99, 0.999).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
+        evicted = Counter.builder(MetricNames.MODELS_EVICTED)
+                .description("Models checkpointed and freed because the live-model cap was reached").register(registry);
+        restored = Counter.builder(MetricNames.MODELS_RESTORED)
+                .description("Models brought back from their durable state").register(registry);
+        unreadable = Counter.builder(MetricNames.SNAPSHOTS_UNREADABLE)
+                .description("Symbols whose durable model state could not be read and that started fresh")
+                .register(registry);
+        Gauge.builder(MetricNames.MODELS_LIVE, liveByTask, m -> m.values().stream().mapToLong(AtomicLong::get).sum())
+                .description("Models in memory on this instance").register(registry);
+        Gauge.builder(MetricNames.MODELS_CAP, () -> modelsCap)
+                .description("Cap of models in memory per stream task").register(registry);
+    }
+
+    public void tickReceived() {
+        received.increment();
+    }
+
+    public void tickRejected(RejectReason reason) {
+        rejected.get(reason).increment();
+    }
+
+    /** Records one processed point: its timing and the quality figures of its symbol. */
+    public void pointProcessed(PointOutcome outcome, long updateNanos, double latencyMs) {
+        modelUpdate.record(updateNanos, TimeUnit.NANOSECONDS);
+        latency.record((long) (latencyMs * 1_000_000), TimeUnit.NANOSECONDS);
+        String symbol = outcome.prediction().symbol();
+        symbols.computeIfAbsent(symbol, s -> new SymbolMeters(registry, s)).update(outcome);
+        for (DriftEvent event : outcome.driftEvents()) {
+            Counter.builder(MetricNames.DRIFT_EVENTS).description("Drift detector events")
+                    .tags(MetricNames.TAG_SYMBOL, symbol, MetricNames.TAG_DETECTOR, event.detector(),
+                            MetricNames.TAG_SIGNAL, event.signal().label(), MetricNames.TAG_PHASE, event.phase().name())
+                    .register(registry).increment();
+        }
+        if (outcome.quality() != null) {
+            for (DetectorStatus d : outcome.quality().detectors()) {
+                drift.computeIfAbsent(symbol + '/' + d.detector() + '/' + d.signal().label(),
+                        k -> new DriftMeters(registry, symbol, d.detector(), d.signal().label())).set(d.statistic());
+            }
+        }
+    }
+
+    public void modelLoaded(boolean fromStore) {
+        if (fromStore) {
+            restored.increment();
+        }
+    }
+
+    public void modelEvicted() {
+        evicted.increment();
+    }
+
+    public void snapshotUnreadable() {
+        unreadable.increment();
+    }
+
+    public void liveModels(String taskId, int count) {
+        liveByTask.computeIfAbsent(taskId, t -> new AtomicLong()).set(count);
+    }
+
+    /** One detector's statistic on one signal of one symbol. */
+    private static final class DriftMeters {
+        private volatile double value = Double.NaN;
+
+        DriftMeters(MeterRegistry registry, String symbol, String detector, String signal) {
+            Gauge.builder(MetricNames.DRIFT_STATISTIC, this, d -> d.value)
+                    .tags(Tags.of(MetricNames.TAG_SYMBOL, symbol, MetricNames.TAG_DETECTOR, detector,
+                            MetricNames.TAG_SIGNAL, signal))
+                    .description("A drift detector's test statistic").register(registry);
+        }
+
+        void set(double v) {
+            value = v;
+        }
+    }
+}

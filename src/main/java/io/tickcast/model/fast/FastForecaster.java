@@ -1,0 +1,183 @@
+package io.tickcast.model.fast;
+
+import io.tickcast.model.ForecasterSpec;
+import io.tickcast.model.Forecasters;
+import io.tickcast.model.OnlineForecaster;
+import io.tickcast.model.dl4j.Dl4jNetworks;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/**
+ * The default engine. Per point: label the previous point, recompute the last k steps from the recurrent
+ * state stored k points back, back-propagate the squared error of those k steps, one Adam step, then one
+ * forward step on the new point from the recomputed state. Weights come from the seeded DL4J initialisation
+ * of the reference network ({@link Dl4jNetworks}); after that no ND4J call, no allocation and no native
+ * memory is involved per point. Pure Java float arithmetic in a fixed order: bit-reproducible on any JVM.
+ */
+public final class FastForecaster implements OnlineForecaster {
+
+    private static final int PAYLOAD_VERSION = 1;
+
+    private final ForecasterSpec spec;
+    private final FastNetwork net;
+    private final Adam adam;
+    private final PointRing ring;
+    private final float[] hCur;
+    private final float[] cCur;
+    private long updates;
+    private double learningRateFactor = 1.0;
+    private float lastLoss = Float.NaN;
+
+    private FastForecaster(ForecasterSpec spec) {
+        this.spec = spec;
+        this.net = new FastNetwork(spec.inputSize(), spec.hiddenSize(), spec.layers(), spec.bpttHorizon());
+        this.adam = new Adam(net.params.length, Dl4jNetworks.BETA1, Dl4jNetworks.BETA2, Dl4jNetworks.EPSILON);
+        int stateSize = spec.layers() * spec.hiddenSize();
+        this.ring = new PointRing(spec.window(), spec.inputSize(), stateSize);
+        this.hCur = new float[stateSize];
+        this.cCur = new float[stateSize];
+    }
+
+    /** @return a fresh forecaster with the seeded DL4J initial weights of the reference network */
+    public static FastForecaster create(ForecasterSpec spec) {
+        FastForecaster f = new FastForecaster(spec);
+        MultiLayerNetwork reference = Dl4jNetworks.create(spec);
+        try {
+            Dl4jLayout.copyFrom(reference, f.net);
+        } finally {
+            reference.close();
+        }
+        f.net.parametersChanged();
+        return f;
+    }
+
+    /** @return the forecaster stored in {@code payload} by {@link #snapshot()} */
+    public static FastForecaster restore(ForecasterSpec spec, byte[] payload) {
+        FastForecaster f = new FastForecaster(spec);
+        ByteBuffer in = ByteBuffer.wrap(payload);
+        try {
+            int version = in.getInt();
+            if (version != PAYLOAD_VERSION) {
+                throw new IllegalArgumentException("unsupported fast forecaster payload version " + version);
+            }
+            f.updates = in.getLong();
+            f.learningRateFactor = in.getDouble();
+            f.adam.iteration = in.getLong();
+            FloatArrays.get(in, f.net.params);
+            FloatArrays.get(in, f.adam.m);
+            FloatArrays.get(in, f.adam.v);
+            FloatArrays.get(in, f.hCur);
+            FloatArrays.get(in, f.cCur);
+            f.ring.read(in);
+        } catch (BufferUnderflowException e) {
+            throw new IllegalArgumentException("corrupt fast forecaster snapshot: truncated payload", e);
+        }
+        if (in.hasRemaining()) {
+            throw new IllegalArgumentException("corrupt fast forecaster snapshot: trailing bytes");
+        }
+        f.net.parametersChanged();
+        return f;
+    }
+
+    @Override
+    public int inputSize() {
+        return spec.inputSize();
+    }
+
+    @Override
+    public float observe(float[] features, float target) {
+        checkLength(features);
+        if (!Float.isNaN(target) && ring.size() > 0) {
+            ring.labelNewest(target);
+            train();
+        }
+        return predict(features);
+    }
+
+    private void train() {
+        int steps = Math.min(spec.bpttHorizon(), ring.size());
+        int first = ring.slot(ring.size() - steps);
+        ring.copyNewest(steps, net.xs, net.targets);
+        net.forward(steps, ring.hBefore, ring.cBefore, first * ring.stateSize);
+        lastLoss = net.backward();
+        net.finalState(hCur, cCur);
+        adam.step(net.params, net.grad, spec.learningRate() * learningRateFactor);
+        net.parametersChanged();
+        updates++;
+    }
+
+    @Override
+    public float predict(float[] features) {
+        checkLength(features);
+        ring.append(features, hCur, cCur);
+        return net.step(features, 0, hCur, cCur);
+    }
+
+    private void checkLength(float[] features) {
+        if (features == null || features.length != spec.inputSize()) {
+            throw new IllegalArgumentException("features must have length " + spec.inputSize() + ", was "
+                    + (features == null ? "null" : features.length));
+        }
+    }
+
+    @Override
+    public long updates() {
+        return updates;
+    }
+
+    /** @return the summed squared error of the last update's k steps (before the step), NaN before any */
+    public float lastLoss() {
+        return lastLoss;
+    }
+
+    @Override
+    public void scaleLearningRate(double factor) {
+        if (!Double.isFinite(factor) || factor <= 0) {
+            throw new IllegalArgumentException("factor must be finite and > 0, was " + factor);
+        }
+        learningRateFactor = factor;
+    }
+
+    @Override
+    public void resetState() {
+        Arrays.fill(hCur, 0f);
+        Arrays.fill(cCur, 0f);
+        ring.clearStates();
+        adam.reset();
+    }
+
+    @Override
+    public byte[] snapshot() {
+        int floats = 3 * net.params.length + 2 * hCur.length + ring.serializedFloats();
+        ByteBuffer out = ByteBuffer.allocate(4 + 8 + 8 + 8 + 8 + 4 * floats);
+        out.putInt(PAYLOAD_VERSION).putLong(updates).putDouble(learningRateFactor).putLong(adam.iteration);
+        FloatArrays.put(out, net.params);
+        FloatArrays.put(out, adam.m);
+        FloatArrays.put(out, adam.v);
+        FloatArrays.put(out, hCur);
+        FloatArrays.put(out, cCur);
+        ring.write(out);
+        return Forecasters.envelope(spec, Arrays.copyOf(out.array(), out.position()));
+    }
+
+    /** Writes this forecaster's current weights into a reference network built from the same spec. */
+    public void exportWeights(MultiLayerNetwork target) {
+        Dl4jLayout.copyTo(net, target);
+    }
+
+    /** @return a copy of the flat parameters (fast layout), for tests */
+    float[] parameters() {
+        return net.params.clone();
+    }
+
+    FastNetwork network() {
+        return net;
+    }
+
+    @Override
+    public void close() {
+        // heap arrays only: nothing to free
+    }
+}

@@ -1,0 +1,22 @@
+package io.tickcast.model.fast;
+
+import java.nio.ByteBuffer;
+
+/** Raw-bit float array (de)serialisation, so restored values are bit-identical. */
+final class FloatArrays {
+
+    private FloatArrays() {
+    }
+
+    static void put(ByteBuffer out, float[] values) {
+        for (float v : values) {
+            out.putInt(Float.floatToRawIntBits(v));
+        }
+    }
+
+    static void get(ByteBuffer in, float[] values) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Float.intBitsToFloat(in.getInt());
+        }
+    }
+}

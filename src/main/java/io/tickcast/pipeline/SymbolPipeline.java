@@ -1,0 +1,229 @@
+package io.tickcast.pipeline;
+
+import io.tickcast.model.OnlineForecaster;
+import io.tickcast.quality.ConformalQuantile;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The test-then-train loop of one symbol, shared by the stream processor and the backtest.
+ *
+ * <p>Per point, in this order: score the forecast made at the previous point against the point just
+ * arrived; update the quality figures, the baselines, the blend weight and the conformal scores; run the drift
+ * detectors and the drift response; let the forecaster learn the realised target and predict the next one;
+ * blend toward the naive forecast; attach the prediction interval; return it. The prediction for point
+ * t+1 is made from points up to t only.
+ *
+ * <p>Not thread-safe: one instance per symbol, used by one thread at a time. No Kafka here.
+ */
+public final class SymbolPipeline implements AutoCloseable {
+    static final int MAGIC = 0x5443504C;
+    static final int FORMAT_VERSION = 1;
+    private static final double MIN_VOLATILITY = 1e-6;
+
+    private final String symbol;
+    private final PipelineSettings settings;
+    private final FeatureExtractor features;
+    private final QualityTracker quality;
+    private final ConformalQuantile conformal;
+    private final NaiveBlend blend;
+    private final DriftMonitor monitor;
+    private final ModelSlot model;
+    private Pending pending;
+
+    private SymbolPipeline(String symbol, PipelineSettings settings, ForecasterFactory factory,
+                           OnlineForecaster forecaster) {
+        this.symbol = Objects.requireNonNull(symbol, "symbol");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.features = new FeatureExtractor(settings.features());
+        this.quality = new QualityTracker(settings.quality());
+        QualitySettings q = settings.quality();
+        this.conformal = new ConformalQuantile(q.intervalLevel(), q.intervalWindow(),
+                q.intervalMinScores());
+        this.blend = new NaiveBlend(settings.blend());
+        this.monitor = new DriftMonitor(settings.detectors());
+        this.model = new ModelSlot(settings.forecaster(), settings.response(), factory, forecaster);
+    }
+
+    /**
+     * A fresh pipeline with a fresh forecaster built by {@code factory} from {@code settings.forecaster()}.
+     *
+     * @param symbol   the instrument
+     * @param settings validated settings
+     * @param factory  makes and restores forecasters (also for rollbacks and challengers)
+     */
+    public static SymbolPipeline create(String symbol, PipelineSettings settings, ForecasterFactory factory) {
+        return new SymbolPipeline(symbol, settings, factory, factory.create(settings.forecaster()));
+    }
+
+    /**
+     * Restores a pipeline from {@link #snapshot()} so that it continues bit for bit where it was.
+     *
+     * @param snapshot bytes of {@link #snapshot()}
+     * @param settings the settings the snapshot was made with (structural sizes are checked)
+     * @param factory  makes and restores forecasters
+     * @throws PipelineSnapshotException if the bytes are not a readable snapshot of this version, are
+     *                                   truncated, or do not fit {@code settings}
+     */
+    public static SymbolPipeline restore(byte[] snapshot, PipelineSettings settings, ForecasterFactory factory) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
+            int magic = in.readInt();
+            if (magic != MAGIC) {
+                throw new PipelineSnapshotException("not a tickcast pipeline snapshot (magic "
+                        + Integer.toHexString(magic) + ")");
+            }
+            int version = in.readInt();
+            if (version != FORMAT_VERSION) {
+                throw new PipelineSnapshotException("unsupported pipeline snapshot version " + version
+                        + " (this build reads " + FORMAT_VERSION + ")");
+            }
+            SymbolPipeline pipeline = new SymbolPipeline(in.readUTF(), settings, factory, null);
+            pipeline.readState(in);
+            if (in.read() != -1) {
+                throw new PipelineSnapshotException("pipeline snapshot has trailing bytes");
+            }
+            return pipeline;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof PipelineSnapshotException pse) {
+                throw pse;
+            }
+            throw new PipelineSnapshotException("unreadable pipeline snapshot: " + e, e);
+        }
+    }
+
+    /** @return the symbol this pipeline forecasts */
+    public String symbol() {
+        return symbol;
+    }
+
+    /** @return the number of model updates made so far (monotone, survives rollbacks and promotions) */
+    public long modelVersion() {
+        return model.updates();
+    }
+
+    /**
+     * Test-then-train on one point of this symbol.
+     *
+     * @param point a point of this symbol with a finite positive price, in event-time order
+     * @return the forecast of the next point, the quality after scoring this one, the drift events
+     * @throws IllegalArgumentException if the point belongs to another symbol or its price is not positive
+     */
+    public PointOutcome process(Point point) {
+        if (!symbol.equals(point.symbol())) {
+            throw new IllegalArgumentException("point of " + point.symbol() + " fed to the pipeline of " + symbol);
+        }
+        if (!(point.price() > 0) || Double.isInfinite(point.price())) {
+            throw new IllegalArgumentException("price must be finite and > 0: " + point.price());
+        }
+        Features f = features.next(point.ts(), point.price());
+        List<DriftEvent> events = new ArrayList<>();
+        QualityReport report = pending == null ? firstPoint(point) : score(point, f, events);
+        if (f != null) {
+            monitor.update(symbol, point.ts(), DriftSignal.INPUT, f.scaledReturn(), events);
+        }
+        if (triggers(events)) {
+            model.respond();
+        }
+        model.checkpoint(quality.healthy() && !monitor.anyActive());
+        Prediction prediction = predict(point, f);
+        return new PointOutcome(prediction, report, events);
+    }
+
+    private QualityReport firstPoint(Point point) {
+        quality.observe(point.price());
+        return null;
+    }
+
+    private QualityReport score(Point point, Features f, List<DriftEvent> events) {
+        Pending previous = pending;
+        QualityTracker.Scored scored = quality.score(previous.prediction(), point.price());
+        double residualScore = scored.absError() / previous.scale();
+        conformal.add(residualScore);
+        if (f != null) {
+            blend.update(previous.modelReturn(), f.logReturn());
+        }
+        monitor.update(symbol, point.ts(), DriftSignal.RESIDUAL, residualScore, events);
+        return quality.report(symbol, point.ts(), scored, previous.prediction().blendWeight(), monitor.statuses());
+    }
+
+    private boolean triggers(List<DriftEvent> events) {
+        DriftTrigger trigger = settings.response().trigger();
+        for (DriftEvent e : events) {
+            if (e.phase() == DriftPhase.STARTED && (trigger == DriftTrigger.ANY
+                    || (trigger == DriftTrigger.RESIDUAL) == (e.signal() == DriftSignal.RESIDUAL))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Prediction predict(Point point, Features f) {
+        double price = point.price();
+        double modelReturn = Double.NaN;
+        double volatility = 0;
+        if (f != null) {
+            double target = pending != null && pending.fromModel() ? f.scaledReturn() : Double.NaN;
+            float scaledForecast = model.observe(f.vector(), target);
+            modelReturn = f.unscale(scaledForecast);
+            volatility = f.volatility();
+        }
+        double weight = Double.isNaN(modelReturn) ? 0 : blend.weight();
+        double modelPrice = Double.isNaN(modelReturn) ? price : price * Math.exp(modelReturn);
+        double predicted = weight == 0 ? price : price * Math.exp(weight * modelReturn);
+        double scale = price * Math.max(volatility, MIN_VOLATILITY);
+        double q = conformal.quantile();
+        Double lower = Double.isNaN(q) ? null : predicted - q * scale;
+        Double upper = Double.isNaN(q) ? null : predicted + q * scale;
+        Prediction prediction = new Prediction(symbol, point.ts(), price, predicted, modelPrice, price, lower, upper,
+                weight, model.updates(), Double.NaN);
+        pending = new Pending(prediction, modelReturn, scale, f != null);
+        return prediction;
+    }
+
+    /**
+     * A versioned binary snapshot of everything needed to continue bit for bit: the forecaster (and any
+     * challenger or rollback checkpoint), the feature and scaler state, the pending forecast, the quality
+     * figures and baselines, the blend, the conformal scores, the detectors and their lifecycles.
+     */
+    public byte[] snapshot() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(FORMAT_VERSION);
+            out.writeUTF(symbol);
+            features.writeState(out);
+            quality.writeState(out);
+            conformal.writeState(out);
+            blend.writeState(out);
+            monitor.writeState(out);
+            Pending.write(pending, out);
+            model.writeState(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private void readState(DataInputStream in) throws IOException {
+        features.readState(in);
+        quality.readState(in);
+        conformal.readState(in);
+        blend.readState(in);
+        monitor.readState(in);
+        pending = Pending.read(in, symbol);
+        model.readState(in);
+    }
+
+    /** Frees the forecaster(s). The pipeline must not be used afterwards. */
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,104 @@
+package io.tickcast.quality;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Split-conformal quantile over a sliding window of non-conformity scores (e.g. absolute residuals divided
+ * by a volatility scale). With n scores, the level-{@code q} quantile is the ⌈(n+1)q⌉-th smallest score, so
+ * that an interval {@code forecast ± quantile·scale} covers a new point with probability at least q under
+ * exchangeability.
+ */
+public final class ConformalQuantile implements StateCodec {
+    private final double level;
+    private final int minScores;
+    private final double[] ring;
+    private final double[] sorted;
+    private int next;
+    private int size;
+
+    /**
+     * @param level     coverage level in (0, 1), e.g. 0.9
+     * @param window    number of most recent scores kept
+     * @param minScores scores needed before a quantile is given
+     */
+    public ConformalQuantile(double level, int window, int minScores) {
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("interval level must be in (0, 1): " + level);
+        }
+        if (window < 1 || minScores < 1 || minScores > window) {
+            throw new IllegalArgumentException("need 1 <= minScores <= window: " + minScores + ", " + window);
+        }
+        this.level = level;
+        this.minScores = minScores;
+        this.ring = new double[window];
+        this.sorted = new double[window];
+    }
+
+    /** Adds a finite, non-negative score; others are ignored. */
+    public void add(double score) {
+        if (!(score >= 0) || Double.isInfinite(score)) {
+            return;
+        }
+        if (size == ring.length) {
+            remove(ring[next]);
+        } else {
+            size++;
+        }
+        ring[next] = score;
+        next = (next + 1) % ring.length;
+        insert(score);
+    }
+
+    private void remove(double score) {
+        int at = Arrays.binarySearch(sorted, 0, size, score);
+        System.arraycopy(sorted, at + 1, sorted, at, size - at - 1);
+    }
+
+    private void insert(double score) {
+        int count = size - 1;
+        int at = Arrays.binarySearch(sorted, 0, count, score);
+        if (at < 0) {
+            at = -at - 1;
+        }
+        System.arraycopy(sorted, at, sorted, at + 1, count - at);
+        sorted[at] = score;
+    }
+
+    /** @return the conformal quantile of the scores, or {@code NaN} with fewer than {@code minScores} */
+    public double quantile() {
+        if (size < minScores) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil((size + 1) * level);
+        return sorted[Math.min(rank, size) - 1];
+    }
+
+    @Override
+    public void writeState(DataOutput out) throws IOException {
+        out.writeInt(ring.length);
+        out.writeInt(next);
+        out.writeInt(size);
+        for (double v : ring) {
+            out.writeDouble(v);
+        }
+        for (int i = 0; i < size; i++) {
+            out.writeDouble(sorted[i]);
+        }
+    }
+
+    @Override
+    public void readState(DataInput in) throws IOException {
+        StateCodec.expectInt(in, ring.length, "conformal window");
+        next = in.readInt();
+        size = in.readInt();
+        for (int i = 0; i < ring.length; i++) {
+            ring[i] = in.readDouble();
+        }
+        for (int i = 0; i < size; i++) {
+            sorted[i] = in.readDouble();
+        }
+    }
+}

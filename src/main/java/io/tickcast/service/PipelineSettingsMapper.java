@@ -1,0 +1,45 @@
+package io.tickcast.service;
+
+import io.tickcast.config.TickcastConfig;
+import io.tickcast.model.ForecasterSpec;
+import io.tickcast.model.Forecasters;
+import io.tickcast.pipeline.ForecasterFactory;
+import io.tickcast.pipeline.PipelineSettings;
+import io.tickcast.pipeline.SymbolPipeline;
+import io.tickcast.stream.internals.PipelineFactory;
+
+/** Turns the configuration into the per-symbol pipeline settings and the factory the topology uses. */
+public final class PipelineSettingsMapper {
+
+    private static final ForecasterFactory FORECASTERS = ForecasterFactory.of(Forecasters::create, Forecasters::restore);
+
+    private PipelineSettingsMapper() {
+    }
+
+    /** @return the pipeline settings the configuration describes */
+    public static PipelineSettings settings(TickcastConfig config) {
+        PipelineSettings defaults = PipelineSettings.defaults();
+        ForecasterSpec spec = new ForecasterSpec(config.getString(TickcastConfig.MODEL_ENGINE_CONFIG),
+                defaults.forecaster().inputSize(), config.getInt(TickcastConfig.MODEL_HIDDEN_CONFIG),
+                config.getInt(TickcastConfig.MODEL_LAYERS_CONFIG), config.getInt(TickcastConfig.MODEL_WINDOW_CONFIG),
+                config.getInt(TickcastConfig.MODEL_BPTT_CONFIG),
+                config.getDouble(TickcastConfig.MODEL_LEARNING_RATE_CONFIG), config.getLong(TickcastConfig.MODEL_SEED_CONFIG));
+        return defaults.withForecaster(spec);
+    }
+
+    /** @return a factory of pipelines built to the configuration, with the default engines */
+    public static PipelineFactory pipelines(TickcastConfig config) {
+        PipelineSettings settings = settings(config);
+        return new PipelineFactory() {
+            @Override
+            public SymbolPipeline create(String symbol) {
+                return SymbolPipeline.create(symbol, settings, FORECASTERS);
+            }
+
+            @Override
+            public SymbolPipeline restore(byte[] snapshot) {
+                return SymbolPipeline.restore(snapshot, settings, FORECASTERS);
+            }
+        };
+    }
+}

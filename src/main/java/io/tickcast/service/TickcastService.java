@@ -1,0 +1,135 @@
+package io.tickcast.service;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tickcast.config.TickcastConfig;
+import io.tickcast.http.HttpEndpoint;
+import io.tickcast.metrics.Registries;
+import io.tickcast.metrics.TickcastMetrics;
+import io.tickcast.stream.ModelDirectory;
+import io.tickcast.stream.TickcastTopology;
+import io.tickcast.stream.TopologySettings;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tickcast service: the topology running in Kafka Streams, its meters, and the HTTP endpoint. Start it with
+ * {@link #start}, stop it with {@link #close}.
+ */
+public final class TickcastService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TickcastService.class);
+
+    private final KafkaStreams streams;
+    private final PrometheusMeterRegistry registry;
+    private final KafkaStreamsMetrics streamsMetrics;
+    private final HttpEndpoint http;
+    private final ModelDirectory directory;
+
+    private TickcastService(KafkaStreams streams, PrometheusMeterRegistry registry, KafkaStreamsMetrics streamsMetrics,
+                            HttpEndpoint http, ModelDirectory directory) {
+        this.streams = streams;
+        this.registry = registry;
+        this.streamsMetrics = streamsMetrics;
+        this.http = http;
+        this.directory = directory;
+    }
+
+    /**
+     * Creates missing topics (if configured), starts Kafka Streams and the HTTP endpoint.
+     *
+     * @throws IOException if the HTTP port cannot be bound
+     */
+    public static TickcastService start(TickcastConfig config) throws IOException {
+        TopologySettings settings = TopologySettings.from(config);
+        if (config.getBoolean(TickcastConfig.TOPICS_CREATE_CONFIG)) {
+            TopicAdmin.ensureTopics(config.kafkaProperties(), settings.topics().names(),
+                    config.getInt(TickcastConfig.TOPICS_PARTITIONS_CONFIG),
+                    config.getShort(TickcastConfig.TOPICS_REPLICATION_CONFIG));
+        }
+        PrometheusMeterRegistry registry = Registries.prometheus();
+        TickcastMetrics metrics = new TickcastMetrics(registry, config.getInt(TickcastConfig.MODELS_MAX_LIVE_CONFIG));
+        ModelDirectory directory = new ModelDirectory();
+        Topology topology = TickcastTopology.build(settings, PipelineSettingsMapper.pipelines(config), metrics,
+                directory);
+        LOG.info("Topology:\n{}", topology.describe());
+        KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config));
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("A stream thread failed; replacing it", e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
+        HttpEndpoint http = null;
+        try {
+            http = new HttpEndpoint(config.getInt(TickcastConfig.HTTP_PORT_CONFIG), registry,
+                    () -> isHealthy(streams.state()), () -> streams.state() == KafkaStreams.State.RUNNING,
+                    new LocalModelQueries(directory));
+            streams.start();
+        } catch (IOException | RuntimeException e) {
+            if (http != null) {
+                http.close();
+            }
+            streamsMetrics.close();
+            streams.close(Duration.ofSeconds(5));
+            registry.close();
+            throw e;
+        }
+        return new TickcastService(streams, registry, streamsMetrics, http, directory);
+    }
+
+    static Properties streamsProperties(TickcastConfig config) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.getString(TickcastConfig.APPLICATION_ID_CONFIG));
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.getString(TickcastConfig.PROCESSING_GUARANTEE_CONFIG));
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.getString(TickcastConfig.STATE_DIR_CONFIG));
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueProcessingExceptionHandler.class);
+        for (Map.Entry<String, Object> e : config.kafkaProperties().entrySet()) {
+            props.put(e.getKey(), e.getValue());
+        }
+        return props;
+    }
+
+    private static boolean isHealthy(KafkaStreams.State state) {
+        return state != KafkaStreams.State.ERROR && state != KafkaStreams.State.NOT_RUNNING;
+    }
+
+    /** @return the port of the HTTP endpoint */
+    public int httpPort() {
+        return http.port();
+    }
+
+    /** @return the Kafka Streams state */
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** @return the meters, as served on /metrics */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** @return the latest outcome of each symbol processed here */
+    public ModelDirectory directory() {
+        return directory;
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        streams.close(Duration.ofSeconds(30));
+        streamsMetrics.close();
+        registry.close();
+    }
+}

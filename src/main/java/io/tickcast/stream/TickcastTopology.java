@@ -1,0 +1,120 @@
+package io.tickcast.stream;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import io.tickcast.metrics.TickcastMetrics;
+import io.tickcast.pipeline.Point;
+import io.tickcast.pipeline.PointOutcome;
+import io.tickcast.stream.internals.Bar;
+import io.tickcast.stream.internals.ForecastProcessor;
+import io.tickcast.stream.internals.ForecastStores;
+import io.tickcast.stream.internals.LastTick;
+import io.tickcast.stream.internals.PipelineFactory;
+import io.tickcast.stream.internals.PointSerde;
+import io.tickcast.stream.internals.TickValidator;
+import io.tickcast.stream.internals.Validated;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Suppressed;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * Builds tickcast's topology. It does no I/O: the service and the {@code TopologyTestDriver} tests build it the
+ * same way.
+ *
+ * <pre>
+ * ticks ─► validate ─┬─► (rejected) ─► ticks.dlq
+ *                    └─► (points, or bars closed with a grace period) ─► forecast ─┬─► predictions
+ *                                                                                ├─► drift-metrics
+ *                                                                                └─► drift-events
+ * </pre>
+ */
+public final class TickcastTopology {
+
+    /** Per symbol: the latest accepted tick. */
+    public static final String TICK_GUARD_STORE = "tick-guard";
+    /** Per symbol: the latest model checkpoint. Its metadata tells which instance holds a symbol. */
+    public static final String CHECKPOINT_STORE = "model-checkpoints";
+    /** Per symbol: the points since the latest checkpoint. */
+    public static final String JOURNAL_STORE = "model-journal";
+    static final String BAR_STORE = "bars";
+
+    private TickcastTopology() {
+    }
+
+    /**
+     * @param settings  topic names and per-point settings
+     * @param pipelines makes each symbol's test-then-train pipeline
+     * @param metrics   where the processors count what they see
+     * @param directory where the forecast processors leave each symbol's latest outcome, for /models
+     */
+    public static Topology build(TopologySettings settings, PipelineFactory pipelines, TickcastMetrics metrics,
+                                 ModelDirectory directory) {
+        StreamsBuilder builder = new StreamsBuilder();
+        Topics topics = settings.topics();
+        builder.addStateStore(store(TICK_GUARD_STORE, LastTick.serde()));
+        builder.addStateStore(store(CHECKPOINT_STORE, Serdes.ByteArray()));
+        builder.addStateStore(store(JOURNAL_STORE, Serdes.ByteArray()));
+
+        KStream<String, Validated> validated = builder.stream(topics.ticks().name(), topics.ticks().consumed("ticks-source"))
+                .processValues(() -> new TickValidator(TICK_GUARD_STORE, settings.maxLateness().toMillis(), metrics),
+                        Named.as("validate"), TICK_GUARD_STORE);
+
+        validated.filter((symbol, v) -> v instanceof Validated.Rejected, Named.as("rejected"))
+                .map((symbol, v) -> KeyValue.pair(symbol == null ? null : symbol.getBytes(StandardCharsets.UTF_8),
+                        ((Validated.Rejected) v).rawValue()), Named.as("original-bytes"))
+                .to(topics.deadLetters().name(), topics.deadLetters().produced("dlq-sink"));
+
+        KStream<String, Point> points = validated.flatMapValues(
+                v -> v instanceof Validated.Accepted a ? List.of(a.point()) : List.<Point>of(), Named.as("accepted"));
+        if (!settings.barInterval().isZero()) {
+            points = bars(points, settings.barInterval(), settings.barGrace());
+        }
+
+        ForecastStores stores = new ForecastStores(CHECKPOINT_STORE, JOURNAL_STORE);
+        KStream<String, PointOutcome> outcomes = points.processValues(
+                () -> new ForecastProcessor(stores, pipelines, metrics, directory, settings.checkpointEvery(),
+                        settings.maxLiveModels()),
+                Named.as("forecast"), CHECKPOINT_STORE, JOURNAL_STORE);
+
+        outcomes.mapValues(PointOutcome::prediction, Named.as("prediction"))
+                .to(topics.predictions().name(), topics.predictions().produced("predictions-sink"));
+        outcomes.filter((symbol, o) -> o.quality() != null, Named.as("scored"))
+                .mapValues(PointOutcome::quality, Named.as("quality"))
+                .to(topics.driftMetrics().name(), topics.driftMetrics().produced("drift-metrics-sink"));
+        outcomes.flatMapValues(PointOutcome::driftEvents, Named.as("drift"))
+                .to(topics.driftEvents().name(), topics.driftEvents().produced("drift-events-sink"));
+        return builder.build();
+    }
+
+    private static KStream<String, Point> bars(KStream<String, Point> ticks, Duration interval, Duration grace) {
+        return ticks.groupByKey(Grouped.with("bar-group", Serdes.String(), PointSerde.serde()))
+                .windowedBy(TimeWindows.ofSizeAndGrace(interval, grace))
+                .aggregate(Bar::empty, (symbol, point, bar) -> bar.add(point), Named.as("bar-aggregate"),
+                        Materialized.<String, Bar, WindowStore<Bytes, byte[]>>as(BAR_STORE)
+                                .withKeySerde(Serdes.String()).withValueSerde(Bar.serde()))
+                .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName("bar-close"))
+                .toStream(Named.as("closed-bars"))
+                .map((window, bar) -> KeyValue.pair(window.key(), bar.toPoint(window.key(), window.window().end())),
+                        Named.as("bar-point"));
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
+                .withCachingEnabled();
+    }
+}

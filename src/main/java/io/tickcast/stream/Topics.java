@@ -1,0 +1,43 @@
+package io.tickcast.stream;
+
+import java.util.List;
+
+import io.tickcast.config.TickcastConfig;
+import io.tickcast.pipeline.DriftEvent;
+import io.tickcast.pipeline.Prediction;
+import io.tickcast.pipeline.QualityReport;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The five topics tickcast reads and writes, with their serdes.
+ *
+ * @param ticks        input: key symbol, value a JSON tick (read as raw bytes, so that bad ones reach the DLQ intact)
+ * @param predictions  output: key symbol, value {@link Prediction} as JSON
+ * @param driftMetrics output: key symbol, value {@link QualityReport} as JSON
+ * @param driftEvents  output: key symbol, value {@link DriftEvent} as JSON
+ * @param deadLetters  output: rejected ticks, original key and value bytes, reason in the headers
+ */
+public record Topics(TopicSpec<String, byte[]> ticks,
+                     TopicSpec<String, Prediction> predictions,
+                     TopicSpec<String, QualityReport> driftMetrics,
+                     TopicSpec<String, DriftEvent> driftEvents,
+                     TopicSpec<byte[], byte[]> deadLetters) {
+
+    public static Topics from(TickcastConfig config) {
+        return new Topics(
+                new TopicSpec<>(config.getString(TickcastConfig.TOPIC_TICKS_CONFIG), Serdes.String(), Serdes.ByteArray()),
+                new TopicSpec<>(config.getString(TickcastConfig.TOPIC_PREDICTIONS_CONFIG), Serdes.String(),
+                        new JsonSerde<>(Prediction.class)),
+                new TopicSpec<>(config.getString(TickcastConfig.TOPIC_DRIFT_METRICS_CONFIG), Serdes.String(),
+                        new JsonSerde<>(QualityReport.class)),
+                new TopicSpec<>(config.getString(TickcastConfig.TOPIC_DRIFT_EVENTS_CONFIG), Serdes.String(),
+                        new JsonSerde<>(DriftEvent.class)),
+                new TopicSpec<>(config.getString(TickcastConfig.TOPIC_DLQ_CONFIG), Serdes.ByteArray(),
+                        Serdes.ByteArray()));
+    }
+
+    /** @return every topic name, input first */
+    public List<String> names() {
+        return List.of(ticks.name(), predictions.name(), driftMetrics.name(), driftEvents.name(), deadLetters.name());
+    }
+}

@@ -1,0 +1,25 @@
+package io.tickcast.stream;
+
+import java.time.Duration;
+
+import io.tickcast.config.TickcastConfig;
+
+/**
+ * What shapes the topology.
+ *
+ * @param topics          the topics and their serdes
+ * @param barInterval     zero: every tick is a point; otherwise the bar length
+ * @param barGrace        how long late ticks still join a closed bar's window
+ * @param maxLateness     ticks older than their symbol's latest by more than this are rejected
+ * @param checkpointEvery points between two model checkpoints of a symbol (the journal holds the rest)
+ * @param maxLiveModels   models kept in memory per stream task; the least recently used beyond are evicted
+ */
+public record TopologySettings(Topics topics, Duration barInterval, Duration barGrace, Duration maxLateness,
+                               int checkpointEvery, int maxLiveModels) {
+
+    public static TopologySettings from(TickcastConfig config) {
+        return new TopologySettings(Topics.from(config), config.barInterval(), config.barGrace(),
+                config.tickMaxLateness(), config.getInt(TickcastConfig.CHECKPOINT_EVERY_CONFIG),
+                config.getInt(TickcastConfig.MODELS_MAX_LIVE_CONFIG));
+    }
+}

@@ -1,0 +1,127 @@
+package io.tickcast.stream.internals;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.tickcast.metrics.TickcastMetrics;
+import io.tickcast.pipeline.Point;
+import io.tickcast.pipeline.PointOutcome;
+import io.tickcast.pipeline.SymbolPipeline;
+import io.tickcast.stream.ModelDirectory;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Test-then-train for every point of the symbols of one stream task: runs the symbol's pipeline and forwards its
+ * outcome. Each instance owns its pipelines (models are not thread-safe); at most {@code maxLiveModels} stay in
+ * memory; the least recently used are freed, and come back on their next point from the store, which always holds
+ * their state (checkpoint and journal), exactly as after a crash.
+ */
+public final class ForecastProcessor implements FixedKeyProcessor<String, Point, PointOutcome> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ForecastProcessor.class);
+
+    private final ForecastStores stores;
+    private final PipelineFactory pipelines;
+    private final TickcastMetrics metrics;
+    private final ModelDirectory directory;
+    private final int checkpointEvery;
+    private final int maxLiveModels;
+    private final Map<String, LiveModel> live = new LinkedHashMap<>(16, 0.75f, true);
+    private FixedKeyProcessorContext<String, PointOutcome> context;
+    private ModelStore store;
+
+    public ForecastProcessor(ForecastStores stores, PipelineFactory pipelines, TickcastMetrics metrics,
+                             ModelDirectory directory, int checkpointEvery, int maxLiveModels) {
+        this.stores = stores;
+        this.pipelines = pipelines;
+        this.metrics = metrics;
+        this.directory = directory;
+        this.checkpointEvery = checkpointEvery;
+        this.maxLiveModels = maxLiveModels;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, PointOutcome> context) {
+        this.context = context;
+        this.store = new ModelStore(context.getStateStore(stores.checkpoints()),
+                context.getStateStore(stores.journal()), checkpointEvery);
+        closeAll();
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, Point> record) {
+        Point point = record.value();
+        LiveModel model = live.computeIfAbsent(point.symbol(), this::load);
+        long started = System.nanoTime();
+        PointOutcome outcome = model.pipeline.process(point);
+        long updateNanos = System.nanoTime() - started;
+        model.seq++;
+        store.append(model.seq, point);
+        if (model.seq - model.checkpointSeq >= checkpointEvery) {
+            checkpoint(point.symbol(), model);
+        }
+        double latencyMs = Math.max(0, System.currentTimeMillis() - point.ingestMs());
+        PointOutcome emitted = new PointOutcome(outcome.prediction().withLatencyMs(latencyMs), outcome.quality(),
+                outcome.driftEvents());
+        metrics.pointProcessed(emitted, updateNanos, latencyMs);
+        directory.update(point.symbol(), emitted);
+        context.forward(record.withValue(emitted).withTimestamp(point.ingestMs()));
+        evictBeyondCap();
+    }
+
+    private LiveModel load(String symbol) {
+        try {
+            ModelStore.Checkpoint cp = store.checkpoint(symbol);
+            SymbolPipeline pipeline = cp == null ? pipelines.create(symbol) : pipelines.restore(cp.snapshot());
+            long seq = cp == null ? 0 : cp.seq();
+            LiveModel model = new LiveModel(pipeline, seq, seq);
+            List<ModelStore.Entry> journal = store.journalAfter(symbol, seq);
+            for (ModelStore.Entry e : journal) {
+                pipeline.process(e.point());
+                model.seq = e.seq();
+            }
+            metrics.modelLoaded(cp != null || !journal.isEmpty());
+            return model;
+        } catch (RuntimeException e) {
+            LOG.error("Model state of symbol {} cannot be read; the symbol starts fresh", symbol, e);
+            metrics.snapshotUnreadable();
+            store.drop(symbol);
+            return new LiveModel(pipelines.create(symbol), 0, 0);
+        }
+    }
+
+    private void checkpoint(String symbol, LiveModel model) {
+        store.writeCheckpoint(symbol, model.seq, model.pipeline.snapshot());
+        model.checkpointSeq = model.seq;
+    }
+
+    private void evictBeyondCap() {
+        Iterator<Map.Entry<String, LiveModel>> it = live.entrySet().iterator();
+        while (live.size() > maxLiveModels && it.hasNext()) {
+            Map.Entry<String, LiveModel> eldest = it.next();
+            eldest.getValue().pipeline.close();
+            it.remove();
+            metrics.modelEvicted();
+        }
+        metrics.liveModels(context.taskId().toString(), live.size());
+    }
+
+    @Override
+    public void close() {
+        closeAll();
+        if (context != null) {
+            metrics.liveModels(context.taskId().toString(), 0);
+        }
+    }
+
+    private void closeAll() {
+        live.values().forEach(m -> m.pipeline.close());
+        live.clear();
+    }
+}

@@ -1,0 +1,89 @@
+package io.tickcast.stream.internals;
+
+import java.nio.charset.StandardCharsets;
+
+import io.tickcast.metrics.TickcastMetrics;
+import io.tickcast.pipeline.Point;
+import io.tickcast.stream.DeadLetterHeaders;
+import io.tickcast.tick.RejectReason;
+import io.tickcast.tick.Tick;
+import io.tickcast.tick.TickParseResult;
+import io.tickcast.tick.TickParser;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Parses and checks each input record. A valid tick goes on as a point stamped with its event time; anything else
+ * goes on as a rejection carrying its original bytes and the dead-letter headers. Per symbol it remembers the latest
+ * accepted tick, to reject ticks that are too late and exact duplicates.
+ */
+public final class TickValidator implements FixedKeyProcessor<String, byte[], Validated> {
+
+    private final TickParser parser = new TickParser();
+    private final String guardStoreName;
+    private final long maxLatenessMs;
+    private final TickcastMetrics metrics;
+    private FixedKeyProcessorContext<String, Validated> context;
+    private KeyValueStore<String, LastTick> lastTicks;
+
+    public TickValidator(String guardStoreName, long maxLatenessMs, TickcastMetrics metrics) {
+        this.guardStoreName = guardStoreName;
+        this.maxLatenessMs = maxLatenessMs;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, Validated> context) {
+        this.context = context;
+        this.lastTicks = context.getStateStore(guardStoreName);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, byte[]> record) {
+        metrics.tickReceived();
+        byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
+        TickParseResult parsed = parser.parse(key, record.value());
+        if (parsed instanceof TickParseResult.Rejected r) {
+            reject(record, r.reason(), r.detail());
+            return;
+        }
+        Tick tick = ((TickParseResult.Accepted) parsed).tick();
+        LastTick last = lastTicks.get(tick.symbol());
+        if (last != null && last.sameAs(tick)) {
+            reject(record, RejectReason.DUPLICATE, "same ts, price and size as the previous tick of " + tick.symbol());
+        } else if (last != null && last.ts() - tick.ts() > maxLatenessMs) {
+            reject(record, RejectReason.OUT_OF_ORDER, "ts " + tick.ts() + " is " + (last.ts() - tick.ts())
+                    + " ms older than the latest tick of " + tick.symbol() + " (tolerance " + maxLatenessMs + " ms)");
+        } else {
+            lastTicks.put(tick.symbol(), last == null || tick.ts() >= last.ts() ? LastTick.of(tick)
+                    : new LastTick(last.ts(), tick.price(), tick.size()));
+            Point point = new Point(tick.symbol(), tick.ts(), tick.price(), tick.size(), record.timestamp());
+            context.forward(record.withValue((Validated) new Validated.Accepted(point)).withTimestamp(tick.ts()));
+        }
+    }
+
+    private void reject(FixedKeyRecord<String, byte[]> record, RejectReason reason, String detail) {
+        metrics.tickRejected(reason);
+        Headers headers = new RecordHeaders(record.headers().toArray());
+        headers.add(DeadLetterHeaders.REASON, bytes(reason.name()));
+        headers.add(DeadLetterHeaders.DETAIL, bytes(detail));
+        context.recordMetadata().ifPresent(m -> addSource(headers, m));
+        context.forward(record.withHeaders(headers)
+                .withValue((Validated) new Validated.Rejected(reason, detail, record.value())));
+    }
+
+    private static void addSource(Headers headers, RecordMetadata m) {
+        headers.add(DeadLetterHeaders.SOURCE_TOPIC, bytes(m.topic()));
+        headers.add(DeadLetterHeaders.SOURCE_PARTITION, bytes(Integer.toString(m.partition())));
+        headers.add(DeadLetterHeaders.SOURCE_OFFSET, bytes(Long.toString(m.offset())));
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,109 @@
+package io.tickcast.tick;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where the time, price and size are in the rows of a tick CSV file, found from its header line.
+ *
+ * @param delimiter   the field separator: the most frequent of comma, semicolon and tab in the header
+ * @param timeColumn  index of the timestamp column
+ * @param priceColumn index of the close or price column
+ * @param sizeColumn  index of the size column, or -1 if there is none
+ */
+record CsvLayout(char delimiter, int timeColumn, int priceColumn, int sizeColumn) {
+
+    /** Time column names, best first; matched case-insensitively against the whole header name. */
+    static final List<String> TIME_NAMES = List.of("timestamp", "ts", "time", "datetime", "date_time", "date",
+            "unix", "unix_timestamp", "time_stamp", "epoch", "open_time", "opentime");
+    /** Price column names, best first. */
+    static final List<String> PRICE_NAMES = List.of("close", "price", "last", "close_price", "last_price", "closeprice");
+    /** Size column names, best first; a name starting with {@code volume} (e.g. {@code Volume_(BTC)}) comes last. */
+    static final List<String> SIZE_NAMES = List.of("size", "amount", "qty", "quantity", "volume", "vol");
+
+    /**
+     * Reads a header line.
+     *
+     * @param header the first line of the file
+     * @return the layout
+     * @throws IllegalArgumentException naming the expected names if there is no time or no price column
+     */
+    static CsvLayout fromHeader(String header) {
+        char delimiter = delimiterOf(header);
+        List<String> names = new ArrayList<>();
+        for (String field : split(header, delimiter)) {
+            names.add(field.strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT));
+        }
+        int time = find(names, TIME_NAMES);
+        int price = find(names, PRICE_NAMES);
+        if (time < 0) {
+            throw new IllegalArgumentException("no timestamp column in header " + names + "; expected one of " + TIME_NAMES);
+        }
+        if (price < 0) {
+            throw new IllegalArgumentException("no price column in header " + names + "; expected one of " + PRICE_NAMES);
+        }
+        int size = find(names, SIZE_NAMES);
+        if (size < 0) {
+            size = indexStartingWith(names, "volume");
+        }
+        return new CsvLayout(delimiter, time, price, size);
+    }
+
+    /** Splits a line at the delimiter; a field in double quotes may contain the delimiter ({@code ""} is a quote). */
+    static List<String> split(String line, char delimiter) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (c == delimiter && !quoted) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+
+    private static char delimiterOf(String header) {
+        char best = ',';
+        long bestCount = header.chars().filter(c -> c == ',').count();
+        for (char candidate : new char[] {';', '\t'}) {
+            long count = header.chars().filter(c -> c == candidate).count();
+            if (count > bestCount) {
+                best = candidate;
+                bestCount = count;
+            }
+        }
+        return best;
+    }
+
+    private static int find(List<String> names, List<String> wanted) {
+        for (String name : wanted) {
+            int index = names.indexOf(name);
+            if (index >= 0) {
+                return index;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexStartingWith(List<String> names, String prefix) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,49 @@
+package io.tickcast.tick;
+
+import java.io.BufferedReader;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Reads a CSV file whose header names a timestamp column, a close or price column and optionally a size
+ * column (see {@link CsvLayout}). Timestamps may be unix seconds, milliseconds, microseconds or
+ * nanoseconds (told apart by magnitude) or ISO-8601 (see {@link Timestamps#parseUnixOrIso(String)}).
+ */
+final class CsvTickReader extends LineTickReader {
+
+    private final CsvLayout layout;
+    private final String symbol;
+    private final int minFields;
+
+    CsvTickReader(BufferedReader in, String source, CsvLayout layout, String symbol, long headerLine,
+                  Consumer<BadRow> onBadRow) {
+        super(in, source, headerLine, onBadRow);
+        this.layout = layout;
+        this.symbol = symbol;
+        this.minFields = Math.max(layout.timeColumn(), layout.priceColumn()) + 1;
+    }
+
+    @Override
+    Tick parseLine(String line) {
+        List<String> fields = CsvLayout.split(line, layout.delimiter());
+        if (fields.size() < minFields) {
+            throw new IllegalArgumentException("expected at least " + minFields + " fields, found " + fields.size());
+        }
+        long ts = Timestamps.parseUnixOrIso(fields.get(layout.timeColumn()));
+        String priceText = fields.get(layout.priceColumn());
+        Double price = NumberText.parse(priceText);
+        if (price == null || !Double.isFinite(price) || price <= 0) {
+            throw new IllegalArgumentException("price is not a finite positive number: '" + priceText.strip() + "'");
+        }
+        return new Tick(symbol, ts, price, size(fields));
+    }
+
+    private double size(List<String> fields) {
+        int column = layout.sizeColumn();
+        if (column < 0 || column >= fields.size()) {
+            return Double.NaN;
+        }
+        Double size = NumberText.parse(fields.get(column));
+        return size != null && Double.isFinite(size) && size >= 0 ? size : Double.NaN;
+    }
+}

@@ -1,0 +1,128 @@
+package io.tickcast.tick;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Opens tick files for replay and backtests: CSV with a header (see {@link CsvLayout} for the column
+ * names understood: e.g. the bundled Bitstamp minute bars {@code timestamp,open,high,low,close,volume},
+ * the Kaggle layout {@code Timestamp,Open,High,Low,Close,Volume_(BTC),...}, {@code DateTime,Close}, trade
+ * files with {@code timestamp} in microseconds, {@code price} and {@code amount}) or JSON lines in the tick
+ * message format. The format is told by the first non-blank line ({@code {} means JSON lines); a name
+ * ending in {@code .gz} is gunzipped on the fly. Files are streamed, never loaded whole.
+ *
+ * <p>Rows that are not valid ticks are skipped, counted ({@link TickReader#rowsSkipped()}) and passed to
+ * the caller's callback with file and line; a file that has no usable header fails at open.
+ */
+public final class TickFiles {
+
+    /** The symbol given to CSV ticks when the caller names none. */
+    public static final String DEFAULT_SYMBOL = "BTC-USD";
+
+    /**
+     * Classpath resource of the bundled default data: Bitstamp BTC/USD one-minute bars, 2025-01-07 to
+     * 2025-02-03 (CC BY 4.0, "Bitstamp BTC/USD minute data, github.com/ff137/bitstamp-btcusd-minute-data").
+     */
+    public static final String BUNDLED_RESOURCE = "/data/bitstamp_btcusd_1min_2025-01-07_to_2025-02-03.csv.gz";
+
+    private static final int BUFFER = 1 << 16;
+
+    private TickFiles() {
+    }
+
+    /**
+     * Opens a tick file.
+     *
+     * @param file     a CSV or JSON-lines file, gzipped if its name ends in {@code .gz}
+     * @param symbol   the symbol of CSV ticks (JSON lines carry their own)
+     * @param onBadRow called for every skipped row, on the reading thread
+     * @return the reader, positioned before the first tick
+     * @throws IOException if the file cannot be opened or its CSV header names no time or price column
+     *                     (the message names the file)
+     */
+    public static TickReader open(Path file, String symbol, Consumer<BadRow> onBadRow) throws IOException {
+        return open(Files.newInputStream(file), file.toString(), symbol, onBadRow);
+    }
+
+    /**
+     * Opens the bundled default data set (see {@link #BUNDLED_RESOURCE}).
+     *
+     * @param symbol   the symbol given to its ticks
+     * @param onBadRow called for every skipped row
+     * @return the reader
+     * @throws IllegalStateException if the resource is missing from the classpath
+     */
+    public static TickReader openBundled(String symbol, Consumer<BadRow> onBadRow) {
+        InputStream in = TickFiles.class.getResourceAsStream(BUNDLED_RESOURCE);
+        if (in == null) {
+            throw new IllegalStateException("bundled data " + BUNDLED_RESOURCE + " is not on the classpath");
+        }
+        try {
+            return open(in, "classpath:" + BUNDLED_RESOURCE, symbol, onBadRow);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read bundled data " + BUNDLED_RESOURCE, e);
+        }
+    }
+
+    /**
+     * Opens a tick stream; takes ownership of {@code in} (closed with the reader, or on failure).
+     *
+     * @param in       the bytes, gzipped if {@code name} ends in {@code .gz}
+     * @param name     the name used in messages and to detect gzip
+     * @param symbol   the symbol of CSV ticks
+     * @param onBadRow called for every skipped row
+     * @return the reader
+     * @throws IOException if the stream cannot be read or has no usable CSV header
+     */
+    public static TickReader open(InputStream in, String name, String symbol, Consumer<BadRow> onBadRow)
+            throws IOException {
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(onBadRow, "onBadRow");
+        BufferedReader reader = null;
+        try {
+            InputStream raw = name.endsWith(".gz")
+                    ? new GZIPInputStream(in, BUFFER) : new BufferedInputStream(in, BUFFER);
+            reader = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8), BUFFER);
+            return open(reader, name, symbol, onBadRow);
+        } catch (IOException | RuntimeException e) {
+            if (reader != null) {
+                reader.close();
+            } else {
+                in.close();
+            }
+            throw e;
+        }
+    }
+
+    private static TickReader open(BufferedReader reader, String name, String symbol, Consumer<BadRow> onBadRow)
+            throws IOException {
+        reader.mark(BUFFER);
+        String first = reader.readLine();
+        long linesRead = 1;
+        while (first != null && first.isBlank()) {
+            first = reader.readLine();
+            linesRead++;
+        }
+        if (first == null) {
+            return new CsvTickReader(reader, name, new CsvLayout(',', 0, 0, -1), symbol, linesRead, onBadRow);
+        }
+        if (first.strip().replace("\uFEFF", "").startsWith("{")) {
+            reader.reset();
+            return new JsonLinesTickReader(reader, name, onBadRow);
+        }
+        try {
+            return new CsvTickReader(reader, name, CsvLayout.fromHeader(first), symbol, linesRead, onBadRow);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(name + ":" + linesRead + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.tickcast.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class EmbeddedBrokerIT {
+
+    private static EmbeddedBroker broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedBroker.start(0);
+    }
+
+    @AfterAll
+    static void closeBroker() {
+        broker.close();
+    }
+
+    @Test
+    void shouldServePlainClientsOnLocalhostPort() throws Exception {
+        broker.createTopics(3, "plain");
+        produce("plain", List.of("a", "b", "c"));
+
+        assertThat(broker.bootstrapServers()).isEqualTo("localhost:" + broker.port());
+        assertThat(consumeAll("plain", 3)).containsExactlyInAnyOrder("a", "b", "c");
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            assertThat(admin.describeTopics(Set.of("plain")).allTopicNames().get().get("plain").partitions())
+                    .hasSize(3);
+        }
+    }
+
+    @Test
+    void shouldIgnoreTopicsThatExistAlready() {
+        broker.createTopics(1, "twice");
+        broker.createTopics(1, "twice");
+        assertThat(broker.isRunning()).isTrue();
+    }
+
+    @Test
+    void shouldKeepRecordsAndPortAcrossRestart() throws Exception {
+        broker.createTopics(1, "durable");
+        produce("durable", List.of("before"));
+        int port = broker.port();
+
+        broker.stop();
+        assertThat(broker.isRunning()).isFalse();
+        assertThat(canConnect(port)).isFalse();
+        broker.start();
+
+        assertThat(broker.port()).isEqualTo(port);
+        produce("durable", List.of("after"));
+        assertThat(consumeAll("durable", 2)).containsExactly("before", "after");
+    }
+
+    @Test
+    void shouldFailClearlyWhenPortIsTaken() {
+        assertThatThrownBy(() -> EmbeddedBroker.start(broker.port()))
+                .isInstanceOf(BrokerStartException.class)
+                .hasMessageContaining(Integer.toString(broker.port()))
+                .hasMessageContaining("in use");
+    }
+
+    private static boolean canConnect(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("localhost", port), 1_000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static void produce(String topic, List<String> values) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            for (String value : values) {
+                producer.send(new ProducerRecord<>(topic, value, value)).get();
+            }
+        }
+    }
+
+    private static List<String> consumeAll(String topic, int expected) {
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "it-" + topic,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (values.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    values.add(record.value());
+                }
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,73 @@
+package io.tickcast.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+
+class TickcastConfigTest {
+
+    @Test
+    void shouldUseDocumentedDefaults() {
+        TickcastConfig config = TickcastConfig.of(Map.of());
+
+        assertThat(config.getString(TickcastConfig.TOPIC_TICKS_CONFIG)).isEqualTo("ticks");
+        assertThat(config.getString(TickcastConfig.TOPIC_DLQ_CONFIG)).isEqualTo("ticks.dlq");
+        assertThat(config.getInt(TickcastConfig.HTTP_PORT_CONFIG)).isEqualTo(9464);
+        assertThat(config.getString(TickcastConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
+        assertThat(config.barInterval()).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void shouldLetEnvironmentOverrideFileAndFlagsOverrideEnvironment() {
+        Properties file = new Properties();
+        file.setProperty("http.port", "1000");
+        file.setProperty("topic.ticks", "from-file");
+        Map<String, String> env = Map.of("TICKCAST_HTTP_PORT", "2000", "TICKCAST_TOPIC_TICKS", "from-env",
+                "PATH", "/usr/bin");
+
+        TickcastConfig config = TickcastConfig.load(file, env, Map.of("topic.ticks", "from-flag"));
+
+        assertThat(config.getInt(TickcastConfig.HTTP_PORT_CONFIG)).isEqualTo(2000);
+        assertThat(config.getString(TickcastConfig.TOPIC_TICKS_CONFIG)).isEqualTo("from-flag");
+    }
+
+    @Test
+    void shouldPassKafkaPrefixedKeysToTheClients() {
+        TickcastConfig config = TickcastConfig.of(Map.of("kafka.security.protocol", "SASL_SSL",
+                "kafka.bootstrap.servers", "broker:9093"));
+
+        assertThat(config.kafkaProperties()).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("bootstrap.servers", "broker:9093");
+    }
+
+    @Test
+    void shouldNameTheKeyOfABadValue() {
+        assertThatThrownBy(() -> TickcastConfig.of(Map.of("http.port", "eighty")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("http.port");
+        assertThatThrownBy(() -> TickcastConfig.of(Map.of("bar.interval", "a minute")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("bar.interval");
+        assertThatThrownBy(() -> TickcastConfig.of(Map.of("processing.guarantee", "maybe")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("processing.guarantee");
+        assertThatThrownBy(() -> TickcastConfig.of(Map.of("model.window", "8", "model.bptt", "16")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("model.bptt");
+    }
+
+    @Test
+    void shouldRejectAnUnknownKeyByName() {
+        assertThatThrownBy(() -> TickcastConfig.of(Map.of("topic.tick", "x")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("topic.tick");
+    }
+
+    @Test
+    void shouldParseBarIntervals() {
+        assertThat(TickcastConfig.of(Map.of("bar.interval", "1m")).barInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(Durations.parse("250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(Durations.parse("2h")).isEqualTo(Duration.ofHours(2));
+    }
+}

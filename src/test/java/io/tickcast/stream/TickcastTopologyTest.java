@@ -1,0 +1,196 @@
+package io.tickcast.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.tickcast.pipeline.Prediction;
+import io.tickcast.pipeline.QualityReport;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TickcastTopologyTest {
+
+    private static final long T0 = 1_736_208_000_000L;
+    private static final long MINUTE = 60_000L;
+
+    @TempDir
+    Path stateDir;
+
+    /** A deterministic, wiggly BTC-like path. */
+    static double price(int i) {
+        return 100_000 + 300 * Math.sin(i / 7.0) + 40 * Math.cos(i / 2.3) + i;
+    }
+
+    @Test
+    void shouldEmitThePredictionOfTheNextPointBeforeTheNextTickIsRead() {
+        try (TopologyFixture f = new TopologyFixture(stateDir, Map.of())) {
+            for (int i = 0; i < 50; i++) {
+                f.tick("BTC-USD", T0 + i * MINUTE, price(i));
+
+                List<Prediction> out = f.readPredictions();
+                assertThat(out).as("prediction after tick %d", i).hasSize(1);
+                Prediction p = out.get(0);
+                assertThat(p.ts()).isEqualTo(T0 + i * MINUTE);
+                assertThat(p.price()).isEqualTo(price(i));
+                assertThat(p.naivePrice()).isEqualTo(price(i));
+                assertThat(p.predictedPrice()).isFinite().isPositive();
+                assertThat(p.latencyMs()).isGreaterThanOrEqualTo(0);
+            }
+        }
+    }
+
+    @Test
+    void shouldNotLetAFuturePointChangeAnEarlierPrediction() {
+        List<Prediction> original = run(Map.of(), 40, i -> price(i));
+        List<Prediction> alteredFuture = run(Map.of(), 40, i -> i < 30 ? price(i) : price(i) * 1.5);
+
+        assertThat(withoutLatency(alteredFuture.subList(0, 30))).isEqualTo(withoutLatency(original.subList(0, 30)));
+        assertThat(alteredFuture.get(30).price()).isNotEqualTo(original.get(30).price());
+    }
+
+    @Test
+    void shouldCountModelUpdatesAsTheModelVersion() {
+        List<Prediction> out = run(Map.of(), 20, TickcastTopologyTest::price);
+
+        assertThat(out.get(0).modelVersion()).isZero();
+        assertThat(out.get(19).modelVersion()).isGreaterThan(out.get(10).modelVersion());
+    }
+
+    @Test
+    void shouldPublishQualityAgainstTheNaiveForecastForEveryScoredPoint() {
+        try (TopologyFixture f = new TopologyFixture(stateDir, Map.of())) {
+            for (int i = 0; i < 30; i++) {
+                f.tick("BTC-USD", T0 + i * MINUTE, price(i));
+            }
+            List<QualityReport> reports = f.driftMetrics.readValuesToList();
+
+            assertThat(reports).hasSize(29);
+            QualityReport last = reports.get(28);
+            assertThat(last.ts()).isEqualTo(T0 + 29 * MINUTE);
+            assertThat(last.naiveAbsError()).isEqualTo(Math.abs(price(29) - price(28)), org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(last.fading().rmse()).isFinite();
+            assertThat(last.skill()).isFinite();
+            assertThat(last.directionalAccuracy()).isBetween(0.0, 1.0);
+        }
+    }
+
+    @Test
+    void shouldRouteEveryKindOfBadTickToTheDeadLetterTopicAndKeepPredicting() {
+        try (TopologyFixture f = new TopologyFixture(stateDir, Map.of())) {
+            f.tick("BTC-USD", T0, 100_000);
+            f.raw("BTC-USD", "not json");
+            f.raw("BTC-USD", "{\"symbol\":\"BTC-USD\",\"ts\":" + (T0 + 1) + "}");
+            f.raw("BTC-USD", "{\"symbol\":\"BTC-USD\",\"ts\":" + (T0 + 1) + ",\"price\":\"abc\"}");
+            f.raw("BTC-USD", "{\"symbol\":\"BTC-USD\",\"ts\":" + (T0 + 1) + ",\"price\":NaN}");
+            f.raw("BTC-USD", "{\"symbol\":\"BTC-USD\",\"ts\":" + (T0 + 1) + ",\"price\":0}");
+            f.raw("BTC-USD", "{\"symbol\":\"BTC-USD\",\"ts\":" + (T0 + 1) + ",\"price\":-5}");
+            f.raw("BTC-USD", "{\"symbol\":\"BTC-USD\",\"ts\":\"yesterday\",\"price\":1}");
+            f.raw("ETH-USD", "{\"symbol\":\"BTC-USD\",\"ts\":" + (T0 + 1) + ",\"price\":1}");
+            f.raw(null, "{\"symbol\":\"BTC-USD\",\"ts\":" + (T0 + 1) + ",\"price\":1}");
+            f.tick("BTC-USD", T0, 100_000);
+            f.tick("BTC-USD", T0 - 60_000, 100_000);
+            f.tick("BTC-USD", T0 + MINUTE, 100_010);
+
+            List<TestRecord<byte[], byte[]>> dead = f.deadLetters.readRecordsToList();
+            List<String> reasons = new ArrayList<>();
+            dead.forEach(r -> reasons.add(TopologyFixture.header(r.headers(), DeadLetterHeaders.REASON)));
+            assertThat(reasons).containsExactly("NOT_JSON", "MISSING_PRICE", "NOT_NUMERIC", "NON_FINITE_PRICE",
+                    "NON_POSITIVE_PRICE", "NON_POSITIVE_PRICE", "BAD_TIMESTAMP", "KEY_MISMATCH", "MISSING_KEY",
+                    "DUPLICATE", "OUT_OF_ORDER");
+            assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("not json");
+            assertThat(TopologyFixture.header(dead.get(0).headers(), DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("ticks");
+            assertThat(TopologyFixture.header(dead.get(10).headers(), DeadLetterHeaders.DETAIL)).contains("older");
+            assertThat(f.readPredictions()).extracting(Prediction::price).containsExactly(100_000.0, 100_010.0);
+            assertThat(f.registry.get("tickcast.ticks.rejected").tag("reason", "NON_POSITIVE_PRICE").counter().count())
+                    .isEqualTo(2.0);
+        }
+    }
+
+    @Test
+    void shouldAcceptATickLateWithinTheTolerance() {
+        try (TopologyFixture f = new TopologyFixture(stateDir, Map.of("tick.max.lateness", "5s"))) {
+            f.tick("BTC-USD", T0, 100_000);
+            f.tick("BTC-USD", T0 - 4_000, 100_001);
+
+            assertThat(f.deadLetters.isEmpty()).isTrue();
+            assertThat(f.readPredictions()).hasSize(2);
+        }
+    }
+
+    @Test
+    void shouldKeepOneModelPerSymbol() {
+        try (TopologyFixture f = new TopologyFixture(stateDir, Map.of())) {
+            for (int i = 0; i < 10; i++) {
+                f.tick("BTC-USD", T0 + i * MINUTE, price(i));
+                f.tick("ETH-USD", T0 + i * MINUTE, price(i) / 30);
+            }
+            List<Prediction> out = f.readPredictions();
+
+            assertThat(out.stream().filter(p -> p.symbol().equals("ETH-USD")).map(Prediction::modelVersion))
+                    .isEqualTo(out.stream().filter(p -> p.symbol().equals("BTC-USD")).map(Prediction::modelVersion)
+                            .toList());
+            assertThat(f.directory.all()).containsOnlyKeys("BTC-USD", "ETH-USD");
+        }
+    }
+
+    @Test
+    void shouldForecastTheCloseOfEachBarOnceItsGracePeriodHasPassed() {
+        try (TopologyFixture f = new TopologyFixture(stateDir, Map.of("bar.interval", "1m", "bar.grace", "10s"))) {
+            f.tick("BTC-USD", T0 + 1_000, 100);
+            f.tick("BTC-USD", T0 + 59_000, 101);
+            f.tick("BTC-USD", T0 + 61_000, 200);
+            assertThat(f.readPredictions()).as("first bar still open for late ticks").isEmpty();
+
+            f.tick("BTC-USD", T0 + 30_000, 150);
+            f.tick("BTC-USD", T0 + 71_000, 201);
+            List<Prediction> out = f.readPredictions();
+
+            assertThat(out).hasSize(1);
+            assertThat(out.get(0).ts()).isEqualTo(T0 + MINUTE);
+            assertThat(out.get(0).price()).as("close = latest tick of the bar, the late one included").isEqualTo(101.0);
+        }
+    }
+
+    @Test
+    void shouldRestoreEvictedModelsFromTheirDurableStateExactly() {
+        Map<String, String> capped = Map.of("models.max.live", "1", "model.checkpoint.every", "7");
+        List<Prediction> uncapped = runTwoSymbols(Map.of("model.checkpoint.every", "7"));
+        List<Prediction> evicting = runTwoSymbols(capped);
+
+        assertThat(withoutLatency(evicting)).isEqualTo(withoutLatency(uncapped));
+    }
+
+    private List<Prediction> runTwoSymbols(Map<String, String> overrides) {
+        try (TopologyFixture f = new TopologyFixture(stateDir.resolve("two-" + overrides.hashCode()), overrides)) {
+            for (int i = 0; i < 20; i++) {
+                f.tick("BTC-USD", T0 + i * MINUTE, price(i));
+                f.tick("ETH-USD", T0 + i * MINUTE, price(i + 100) / 30);
+            }
+            if (overrides.containsKey("models.max.live")) {
+                assertThat(f.registry.get("tickcast.models.evicted").counter().count()).isGreaterThan(30);
+                assertThat(f.registry.get("tickcast.models.restored").counter().count()).isGreaterThan(30);
+            }
+            return f.readPredictions();
+        }
+    }
+
+    private List<Prediction> run(Map<String, String> overrides, int n, java.util.function.IntToDoubleFunction prices) {
+        Path dir = stateDir.resolve("run-" + System.nanoTime());
+        try (TopologyFixture f = new TopologyFixture(dir, overrides)) {
+            for (int i = 0; i < n; i++) {
+                f.tick("BTC-USD", T0 + i * MINUTE, prices.applyAsDouble(i));
+            }
+            return f.readPredictions();
+        }
+    }
+
+    static List<Prediction> withoutLatency(List<Prediction> predictions) {
+        return predictions.stream().map(p -> p.withLatencyMs(0)).toList();
+    }
+}

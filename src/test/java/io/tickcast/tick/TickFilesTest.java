@@ -1,0 +1,173 @@
+package io.tickcast.tick;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TickFilesTest {
+
+    private static final Path SHARED_DATA = Path.of("..", "shared", "data");
+    private static final long MINUTE = 1736208060000L;
+
+    @TempDir
+    Path dir;
+
+    private final List<BadRow> badRows = new ArrayList<>();
+
+    private List<Tick> readAll(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content);
+        try (TickReader reader = TickFiles.open(file, "BTC-USD", badRows::add)) {
+            return reader.stream().toList();
+        }
+    }
+
+    @Test
+    void shouldReadBitstampMinuteBarsWithUnixSecondsCloseAndVolume() throws IOException {
+        List<Tick> ticks = readAll("bars.csv", "timestamp,open,high,low,close,volume\n"
+                + "1736208060,102228,102228,102228,102228,0.00114705\n"
+                + "1736208120,102214,102225,102214,102215,0.42548035\n");
+        assertThat(ticks).containsExactly(
+                new Tick("BTC-USD", MINUTE, 102228, 0.00114705),
+                new Tick("BTC-USD", MINUTE + 60_000, 102215, 0.42548035));
+    }
+
+    @Test
+    void shouldReadDateTimeCloseLayoutWithoutSize() throws IOException {
+        List<Tick> ticks = readAll("daily.csv", "DateTime,Close\n2011-12-31,4.472623966942128\n");
+        assertThat(ticks).containsExactly(new Tick("BTC-USD", 1325289600000L, 4.472623966942128, Double.NaN));
+    }
+
+    @Test
+    void shouldReadKaggleLayoutAndSkipNaNRows() throws IOException {
+        List<Tick> ticks = readAll("kaggle.csv",
+                "Timestamp,Open,High,Low,Close,Volume_(BTC),Volume_(Currency),Weighted_Price\n"
+                + "1325317920,4.39,4.39,4.39,4.39,0.45558087,2.0000000193,4.39\n"
+                + "1325317980,NaN,NaN,NaN,NaN,NaN,NaN,NaN\n"
+                + "1.32531804E9,4.4,4.4,4.4,4.4,1.5,6.6,4.4\n");
+        assertThat(ticks).containsExactly(
+                new Tick("BTC-USD", 1325317920000L, 4.39, 0.45558087),
+                new Tick("BTC-USD", 1325318040000L, 4.4, 1.5));
+        assertThat(badRows).singleElement().satisfies(row -> {
+            assertThat(row.line()).isEqualTo(3);
+            assertThat(row.source()).endsWith("kaggle.csv");
+            assertThat(row.problem()).contains("price");
+        });
+    }
+
+    @Test
+    void shouldReadTradesWithMicrosecondTimestampsPriceAndAmount() throws IOException {
+        List<Tick> ticks = readAll("trades.csv", "exchange,symbol,timestamp,local_timestamp,id,side,price,amount\n"
+                + "binance-futures,BTCUSDT,1582329602111000,1582329602418379,42377944,buy,9682,0.132\n");
+        assertThat(ticks).containsExactly(new Tick("BTC-USD", 1582329602111L, 9682, 0.132));
+    }
+
+    @Test
+    void shouldReadIsoTimestampsWithSpaceAndFractionInSemicolonFile() throws IOException {
+        List<Tick> ticks = readAll("iso.csv", "time;price;qty\n2025-01-07 00:01:00.5;1.5;2\n\"2025-01-07T00:01:01Z\";\"2\";\n");
+        assertThat(ticks).containsExactly(
+                new Tick("BTC-USD", MINUTE + 500, 1.5, 2.0),
+                new Tick("BTC-USD", MINUTE + 1_000, 2.0, Double.NaN));
+    }
+
+    @Test
+    void shouldSkipAndReportUnreadableRowsWithFileAndLine() throws IOException {
+        List<Tick> ticks;
+        Path file = dir.resolve("bad.csv");
+        Files.writeString(file, "timestamp,close\n1736208060,1\nnot-a-time,2\n\n1736208180,-3\n1736208240\n1736208300,5\n");
+        try (TickReader reader = TickFiles.open(file, "X", badRows::add)) {
+            ticks = reader.stream().toList();
+            assertThat(reader.rowsSkipped()).isEqualTo(3);
+            assertThat(reader.ticksRead()).isEqualTo(2);
+        }
+        assertThat(ticks).extracting(Tick::price).containsExactly(1.0, 5.0);
+        assertThat(badRows).extracting(BadRow::line).containsExactly(3L, 5L, 6L);
+        assertThat(badRows.get(0).toString()).startsWith(file + ":3: ");
+    }
+
+    @Test
+    void shouldFailAtOpenWhenHeaderHasNoPriceColumn() throws IOException {
+        Path file = dir.resolve("noprice.csv");
+        Files.writeString(file, "timestamp,open,volume\n1,2,3\n");
+        assertThatThrownBy(() -> TickFiles.open(file, "X", badRows::add))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("noprice.csv:1")
+                .hasMessageContaining("close");
+    }
+
+    @Test
+    void shouldReadJsonLinesAndSkipInvalidMessages() throws IOException {
+        List<Tick> ticks = readAll("ticks.jsonl", "{\"symbol\":\"ETH-USD\",\"ts\":\"2025-01-07T00:01:00Z\",\"price\":3300.5}\n"
+                + "{\"symbol\":\"ETH-USD\",\"ts\":1,\"price\":0}\n"
+                + "\n"
+                + "{\"symbol\":\"BTC-USD\",\"ts\":1736208060000,\"price\":\"102228\",\"size\":1}\n");
+        assertThat(ticks).containsExactly(
+                new Tick("ETH-USD", MINUTE, 3300.5, Double.NaN),
+                new Tick("BTC-USD", MINUTE, 102228, 1.0));
+        assertThat(badRows).singleElement().satisfies(row -> {
+            assertThat(row.line()).isEqualTo(2);
+            assertThat(row.problem()).contains("NON_POSITIVE_PRICE");
+        });
+    }
+
+    @Test
+    void shouldGunzipFilesNamedGz() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write("ts,price\n1736208060000,7\n".getBytes(StandardCharsets.UTF_8));
+        }
+        try (TickReader reader = TickFiles.open(new ByteArrayInputStream(bytes.toByteArray()), "t.csv.gz", "S",
+                badRows::add)) {
+            assertThat(reader.stream().toList()).containsExactly(new Tick("S", MINUTE, 7, Double.NaN));
+        }
+    }
+
+    @Test
+    void shouldReadTheWholeBundledDataSet() {
+        try (TickReader reader = TickFiles.openBundled("BTC-USD", badRows::add)) {
+            long[] count = {0};
+            long[] last = {Long.MIN_VALUE};
+            reader.forEachRemaining(tick -> {
+                assertThat(tick.ts()).isGreaterThan(last[0]);
+                last[0] = tick.ts();
+                count[0]++;
+            });
+            assertThat(count[0]).isEqualTo(38_942);
+            assertThat(reader.rowsSkipped()).isZero();
+        }
+        assertThat(badRows).isEmpty();
+    }
+
+    @Test
+    void shouldReadTheSharedTradesFileWhenPresent() throws IOException {
+        Path trades = SHARED_DATA.resolve("04_binance_futures_btcusdt_trades_2020-02-22.csv");
+        assumeTrue(Files.exists(trades), "shared data not present");
+        try (TickReader reader = TickFiles.open(trades, "BTC-USDT", badRows::add)) {
+            assertThat(reader.stream().count()).isEqualTo(9_999);
+        }
+        assertThat(badRows).isEmpty();
+    }
+
+    @Test
+    void shouldReadTheSharedLectureFileWhenPresent() throws IOException {
+        Path lecture = SHARED_DATA.resolve("01_lecture_daily_close_2011-12-31_to_2019-08-12.csv");
+        assumeTrue(Files.exists(lecture), "shared data not present");
+        try (TickReader reader = TickFiles.open(lecture, "BTC-USD", badRows::add)) {
+            assertThat(reader.stream().count()).isEqualTo(2_782);
+        }
+        assertThat(badRows).isEmpty();
+    }
+}

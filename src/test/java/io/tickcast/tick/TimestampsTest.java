@@ -1,0 +1,39 @@
+package io.tickcast.tick;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.DateTimeException;
+import org.junit.jupiter.api.Test;
+
+class TimestampsTest {
+
+    private static final long MINUTE = 1736208060000L;
+
+    @Test
+    void shouldDetectUnixUnitByMagnitude() {
+        assertThat(Timestamps.parseUnixOrIso("1736208060")).isEqualTo(MINUTE);
+        assertThat(Timestamps.parseUnixOrIso("1736208060.5")).isEqualTo(MINUTE + 500);
+        assertThat(Timestamps.parseUnixOrIso("1.73620806E9")).isEqualTo(MINUTE);
+        assertThat(Timestamps.parseUnixOrIso("1736208060000")).isEqualTo(MINUTE);
+        assertThat(Timestamps.parseUnixOrIso("1736208060000123")).isEqualTo(MINUTE);
+        assertThat(Timestamps.parseUnixOrIso("1736208060000123456")).isEqualTo(MINUTE);
+    }
+
+    @Test
+    void shouldParseIsoDatesAndDateTimes() {
+        assertThat(Timestamps.parseUnixOrIso("2025-01-07")).isEqualTo(1736208000000L);
+        assertThat(Timestamps.parseUnixOrIso("2025-01-07 00:01")).isEqualTo(MINUTE);
+        assertThat(Timestamps.parseUnixOrIso("2025-01-07T00:01:00Z")).isEqualTo(MINUTE);
+        assertThat(Timestamps.parseUnixOrIso("2025-01-06T19:01:00-05:00")).isEqualTo(MINUTE);
+        assertThat(Timestamps.parseUnixOrIso("2025-01-07t00:01:00.001z")).isEqualTo(MINUTE + 1);
+    }
+
+    @Test
+    void shouldRejectTextThatIsNoTimestamp() {
+        assertThatThrownBy(() -> Timestamps.parseUnixOrIso("soon")).isInstanceOf(DateTimeException.class);
+        assertThatThrownBy(() -> Timestamps.parseUnixOrIso("")).isInstanceOf(DateTimeException.class);
+        assertThatThrownBy(() -> Timestamps.parseUnixOrIso("-5")).isInstanceOf(DateTimeException.class);
+        assertThatThrownBy(() -> Timestamps.parseUnixOrIso("1.2.3")).isInstanceOf(DateTimeException.class);
+    }
+}
