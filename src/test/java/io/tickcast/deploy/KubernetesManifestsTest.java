@@ -2,13 +2,13 @@ package io.tickcast.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +31,20 @@ import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KubernetesManifestsTest {
 
     private static final Path ROOT = ProjectFiles.root();
     private static final String NAMESPACE = "tickcast";
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
+
+    /** kubectl output per kustomization directory, rendered once for all tests of this instance. */
+    private final Map<String, List<HasMetadata>> renders = new HashMap<>();
 
     @ParameterizedTest
     @ValueSource(strings = {ProjectFiles.K8S_BASE, ProjectFiles.K8S_STRIMZI})
@@ -171,13 +176,8 @@ class KubernetesManifestsTest {
         assertThat(env).containsEntry("TICKCAST_TOPICS_CREATE", "false");
     }
 
-    private static List<HasMetadata> render(String dir) {
-        var kubectl = ExternalTool.find("kubectl");
-        assumeTrue(kubectl.isPresent(), "kubectl not on PATH (Debian has no package for it): rendering skipped; "
-                + "shouldListOnlyExistingFilesThatParseStrictly still checks every listed file");
-        ExternalTool.Result result = kubectl.orElseThrow().run(ROOT, "kustomize", dir);
-        assertThat(result.succeeded()).as("kubectl kustomize " + dir + ":\n" + result.output()).isTrue();
-        return StrictKubernetesModel.parseAll(result.output());
+    private List<HasMetadata> render(String dir) {
+        return renders.computeIfAbsent(dir, KustomizeRender::render);
     }
 
     private static void checkFilesParse(Kustomization kustomization) {
