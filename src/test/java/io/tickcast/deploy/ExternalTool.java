@@ -38,6 +38,11 @@ final class ExternalTool {
         return Optional.empty();
     }
 
+    /** @return the executable's absolute path */
+    String path() {
+        return executable.toString();
+    }
+
     /**
      * Runs the tool and waits for it.
      *
