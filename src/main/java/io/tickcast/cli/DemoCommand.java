@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 
 import io.micrometer.core.instrument.Counter;
 import io.tickcast.broker.EmbeddedBroker;
-import io.tickcast.config.Durations;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.metrics.MetricNames;
 import io.tickcast.service.TickcastService;
@@ -50,8 +49,9 @@ final class DemoCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE})")
     double speed;
 
-    @Option(names = "--duration", paramLabel = "DURATION", description = "Stop the replay after this long, e.g. 30s, 5m")
-    String duration;
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Stop the replay after this long, e.g. 30s, 5m")
+    Duration duration = Duration.ZERO;
 
     @Option(names = "--limit", description = "Replay at most this many ticks")
     long limit;
@@ -94,10 +94,8 @@ final class DemoCommand implements Callable<Integer> {
 
     private PublishResult replay(PrintStream out, TickcastConfig cfg, EmbeddedBroker broker, PredictionWatcher watcher)
             throws Exception {
-        PublishOptions options = PublishOptions.AS_FAST_AS_POSSIBLE.withSpeed(speed).withLimit(limit);
-        if (duration != null) {
-            options = options.withMaxDuration(Durations.parse(duration));
-        }
+        PublishOptions options = PublishOptions.AS_FAST_AS_POSSIBLE.withSpeed(speed).withLimit(limit)
+                .withMaxDuration(duration);
         String source = data == null ? "the bundled Bitstamp BTC/USD minute month" : data.toString();
         out.printf("Replaying %s into '%s' (speed %s) ...%n", source,
                 cfg.getString(TickcastConfig.TOPIC_TICKS_CONFIG), speed == 0 ? "as fast as possible" : speed + "x");

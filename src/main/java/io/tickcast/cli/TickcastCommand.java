@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code tickcast} command: only wires the subcommands. */
 @Command(name = "tickcast", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Online LSTM forecasting of price ticks on Kafka Streams: test-then-train on every point.",
-        subcommands = {DemoCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, BrokerCommand.class,
+                CommandLine.HelpCommand.class})
 public final class TickcastCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,11 +1,12 @@
 package io.tickcast.config;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses the short duration notation used in the config file: {@code 500ms}, {@code 30s}, {@code 1m}, {@code 2h}, {@code 1d}. */
+/** Parses durations as the config file and the CLI write them: {@code 500ms}, {@code 30s}, {@code 1m}, {@code 2h}, {@code 1d}, or ISO-8601 {@code PT1M30S}. */
 public final class Durations {
 
     private static final Pattern FORMAT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
@@ -19,9 +20,17 @@ public final class Durations {
      * @throws IllegalArgumentException if the text is not of that form
      */
     public static Duration parse(String text) {
-        Matcher m = FORMAT.matcher(text.trim().toLowerCase(Locale.ROOT));
+        String trimmed = text.trim();
+        if (trimmed.regionMatches(true, 0, "P", 0, 1)) {
+            try {
+                return Duration.parse(trimmed.toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 duration such as PT1M30S", e);
+            }
+        }
+        Matcher m = FORMAT.matcher(trimmed.toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration such as 500ms, 30s, 1m, 2h or 1d");
+            throw new IllegalArgumentException("'" + text + "' is not a duration such as 500ms, 30s, 1m, 2h, 1d or PT1M30S");
         }
         long amount = Long.parseLong(m.group(1));
         return switch (m.group(2)) {

@@ -63,6 +63,11 @@ public final class TickcastConfig extends AbstractConfig {
     public static final String HTTP_PORT_CONFIG = "http.port";
     private static final String HTTP_PORT_DOC = "Port of the HTTP endpoint (/metrics, /health, /ready, /models); 0 picks a free port.";
 
+    public static final String HTTP_ADVERTISED_HOST_CONFIG = "http.advertised.host";
+    private static final String HTTP_ADVERTISED_HOST_DOC = "Host name other instances use to reach this one's HTTP"
+            + " endpoint (Kafka Streams' application.server): /models/{symbol} redirects there. Empty: this"
+            + " machine's host name.";
+
     public static final String BAR_INTERVAL_CONFIG = "bar.interval";
     private static final String BAR_INTERVAL_DOC = "Empty: every tick is a point. A duration (e.g. 1m): a point is the close"
             + " of each time bar of that length, built with Kafka Streams windows.";
@@ -117,6 +122,7 @@ public final class TickcastConfig extends AbstractConfig {
                     TOPICS_PARTITIONS_DOC)
             .define(TOPICS_REPLICATION_CONFIG, Type.SHORT, (short) -1, Importance.LOW, TOPICS_REPLICATION_DOC)
             .define(HTTP_PORT_CONFIG, Type.INT, 9464, Range.between(0, 65535), Importance.MEDIUM, HTTP_PORT_DOC)
+            .define(HTTP_ADVERTISED_HOST_CONFIG, Type.STRING, "", Importance.LOW, HTTP_ADVERTISED_HOST_DOC)
             .define(BAR_INTERVAL_CONFIG, Type.STRING, "", durationOrEmpty(), Importance.MEDIUM, BAR_INTERVAL_DOC)
             .define(BAR_GRACE_CONFIG, Type.STRING, "5s", duration(), Importance.LOW, BAR_GRACE_DOC)
             .define(TICK_MAX_LATENESS_CONFIG, Type.STRING, "5s", duration(), Importance.LOW, TICK_MAX_LATENESS_DOC)
@@ -188,6 +194,19 @@ public final class TickcastConfig extends AbstractConfig {
     public Duration barInterval() {
         String text = getString(BAR_INTERVAL_CONFIG);
         return text.isBlank() ? Duration.ZERO : Durations.parse(text);
+    }
+
+    /** @return the advertised host of the HTTP endpoint, this machine's host name when none is configured */
+    public String advertisedHost() {
+        String host = getString(HTTP_ADVERTISED_HOST_CONFIG);
+        if (!host.isBlank()) {
+            return host;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     public Duration barGrace() {

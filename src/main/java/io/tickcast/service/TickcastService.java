@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -19,6 +20,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,32 +62,56 @@ public final class TickcastService implements AutoCloseable {
         PrometheusMeterRegistry registry = Registries.prometheus();
         TickcastMetrics metrics = new TickcastMetrics(registry, config.getInt(TickcastConfig.MODELS_MAX_LIVE_CONFIG));
         ModelDirectory directory = new ModelDirectory();
-        Topology topology = TickcastTopology.build(settings, PipelineSettingsMapper.pipelines(config), metrics,
-                directory);
-        LOG.info("Topology:\n{}", topology.describe());
-        KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config));
-        streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("A stream thread failed; replacing it", e);
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
-        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
-        streamsMetrics.bindTo(registry);
+        AtomicReference<KafkaStreams> streamsRef = new AtomicReference<>();
         HttpEndpoint http = null;
+        KafkaStreams streams = null;
+        KafkaStreamsMetrics streamsMetrics = null;
         try {
-            http = new HttpEndpoint(config.getInt(TickcastConfig.HTTP_PORT_CONFIG), registry,
-                    () -> isHealthy(streams.state()), () -> streams.state() == KafkaStreams.State.RUNNING,
-                    new LocalModelQueries(directory));
+            HostInfo self = new HostInfo(config.advertisedHost(), config.getInt(TickcastConfig.HTTP_PORT_CONFIG));
+            Holder<HostInfo> bound = new Holder<>(self);
+            http = new HttpEndpoint(self.port(), registry,
+                    () -> streamsRef.get() != null && isHealthy(streamsRef.get().state()),
+                    () -> streamsRef.get() != null && streamsRef.get().state() == KafkaStreams.State.RUNNING,
+                    new ClusterModelQueries(directory, streamsRef::get, () -> bound.value));
+            bound.value = new HostInfo(self.host(), http.port());
+            Topology topology = TickcastTopology.build(settings, PipelineSettingsMapper.pipelines(config), metrics,
+                    directory);
+            LOG.info("Topology:\n{}", topology.describe());
+            Properties props = streamsProperties(config);
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, bound.value.host() + ":" + bound.value.port());
+            streams = new KafkaStreams(topology, props);
+            streams.setUncaughtExceptionHandler(e -> {
+                LOG.error("A stream thread failed; replacing it", e);
+                return StreamThreadExceptionResponse.REPLACE_THREAD;
+            });
+            streams.setStateListener((now, before) -> LOG.info("Kafka Streams state {} -> {}", before, now));
+            streamsMetrics = new KafkaStreamsMetrics(streams);
+            streamsMetrics.bindTo(registry);
+            streamsRef.set(streams);
             streams.start();
+            return new TickcastService(streams, registry, streamsMetrics, http, directory);
         } catch (IOException | RuntimeException e) {
             if (http != null) {
                 http.close();
             }
-            streamsMetrics.close();
-            streams.close(Duration.ofSeconds(5));
+            if (streamsMetrics != null) {
+                streamsMetrics.close();
+            }
+            if (streams != null) {
+                streams.close(Duration.ofSeconds(5));
+            }
             registry.close();
             throw e;
         }
-        return new TickcastService(streams, registry, streamsMetrics, http, directory);
+    }
+
+    /** A value set once the HTTP port is bound, read by the HTTP threads afterwards. */
+    private static final class Holder<T> {
+        volatile T value;
+
+        Holder(T value) {
+            this.value = value;
+        }
     }
 
     static Properties streamsProperties(TickcastConfig config) {

@@ -27,6 +27,9 @@ public final class Timestamps {
             .appendOffset("+HH:MM:ss", "Z")
             .optionalEnd()
             .optionalStart()
+            .appendOffset("+HHMM", "Z")
+            .optionalEnd()
+            .optionalStart()
             .appendLiteral('[')
             .appendZoneRegionId()
             .appendLiteral(']')
@@ -43,7 +46,7 @@ public final class Timestamps {
 
     /**
      * Parses an ISO-8601 date or date-time: {@code 2025-01-07}, {@code 2025-01-07T00:01:00},
-     * {@code 2025-01-07 00:01:00.250}, {@code 2025-01-07T00:01:00Z}, {@code 2025-01-07T01:01:00+01:00}.
+     * {@code 2025-01-07 00:01:00.250}, {@code 2025-01-07T00:01:00Z}, {@code 2025-01-07T01:01:00+01:00} (or {@code +0100}).
      * A space may replace the {@code T}; fractional seconds (up to nanoseconds) are allowed; a date-time
      * without zone or offset is UTC; a bare date is its midnight UTC.
      *

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedBrokerIT {
 
@@ -74,6 +76,19 @@ class EmbeddedBrokerIT {
     }
 
     @Test
+    void shouldReopenAGivenDataDirectoryWithItsRecords(@TempDir Path dataDir) throws Exception {
+        try (EmbeddedBroker first = EmbeddedBroker.builder().port(0).dataDir(dataDir).start()) {
+            first.createTopics(1, "kept");
+            produce(first, "kept", List.of("first run"));
+        }
+        try (EmbeddedBroker second = EmbeddedBroker.builder().port(0).dataDir(dataDir).start()) {
+            produce(second, "kept", List.of("second run"));
+            assertThat(consumeAll(second, "kept", 2)).containsExactly("first run", "second run");
+        }
+        assertThat(dataDir).isNotEmptyDirectory();
+    }
+
+    @Test
     void shouldFailClearlyWhenPortIsTaken() {
         assertThatThrownBy(() -> EmbeddedBroker.start(broker.port()))
                 .isInstanceOf(BrokerStartException.class)
@@ -91,8 +106,12 @@ class EmbeddedBrokerIT {
     }
 
     private static void produce(String topic, List<String> values) throws Exception {
+        produce(broker, topic, values);
+    }
+
+    private static void produce(EmbeddedBroker target, String topic, List<String> values) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, target.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
             for (String value : values) {
                 producer.send(new ProducerRecord<>(topic, value, value)).get();
@@ -101,9 +120,13 @@ class EmbeddedBrokerIT {
     }
 
     private static List<String> consumeAll(String topic, int expected) {
+        return consumeAll(broker, topic, expected);
+    }
+
+    private static List<String> consumeAll(EmbeddedBroker source, String topic, int expected) {
         List<String> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, source.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "it-" + topic,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));

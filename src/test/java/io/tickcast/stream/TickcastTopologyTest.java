@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.tickcast.pipeline.Prediction;
 import io.tickcast.pipeline.QualityReport;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -164,6 +165,28 @@ class TickcastTopologyTest {
         List<Prediction> evicting = runTwoSymbols(capped);
 
         assertThat(withoutLatency(evicting)).isEqualTo(withoutLatency(uncapped));
+    }
+
+    @Test
+    void shouldStartASymbolFreshAndCountItWhenItsStoredStateCannotBeRead() {
+        Map<String, String> capped = Map.of("models.max.live", "1", "model.checkpoint.every", "3");
+        try (TopologyFixture f = new TopologyFixture(stateDir, capped)) {
+            for (int i = 0; i < 6; i++) {
+                f.tick("BTC-USD", T0 + i * MINUTE, price(i));
+            }
+            f.tick("ETH-USD", T0, 3_000);
+            KeyValueStore<String, byte[]> checkpoints = f.driver.getKeyValueStore(TickcastTopology.CHECKPOINT_STORE);
+            checkpoints.put("BTC-USD", new byte[] {42, 1, 2, 3});
+            f.readPredictions();
+
+            f.tick("BTC-USD", T0 + 6 * MINUTE, price(6));
+            f.tick("BTC-USD", T0 + 7 * MINUTE, price(7));
+
+            List<Prediction> out = f.readPredictions();
+            assertThat(out).hasSize(2);
+            assertThat(out.get(0).modelVersion()).as("a fresh model").isZero();
+            assertThat(f.registry.get("tickcast.snapshots.unreadable").counter().count()).isEqualTo(1.0);
+        }
     }
 
     private List<Prediction> runTwoSymbols(Map<String, String> overrides) {

@@ -96,8 +96,12 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, ParameterR
         }
 
         @Override
-        public void close() throws Exception {
-            ((AutoCloseable) broker).close();
+        public void close() {
+            if (broker instanceof EmbeddedKafkaBroker embedded) {
+                embedded.close();
+            } else if (broker instanceof ContainerKafkaBroker container) {
+                container.close();
+            }
         }
     }
 }

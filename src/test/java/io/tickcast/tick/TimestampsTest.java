@@ -26,6 +26,8 @@ class TimestampsTest {
         assertThat(Timestamps.parseUnixOrIso("2025-01-07 00:01")).isEqualTo(MINUTE);
         assertThat(Timestamps.parseUnixOrIso("2025-01-07T00:01:00Z")).isEqualTo(MINUTE);
         assertThat(Timestamps.parseUnixOrIso("2025-01-06T19:01:00-05:00")).isEqualTo(MINUTE);
+        assertThat(Timestamps.parseUnixOrIso("2025-01-07T01:01:00+0100")).isEqualTo(MINUTE);
+        assertThat(Timestamps.parseUnixOrIso("2025-01-07T05:31:00+05:30[Asia/Kolkata]")).isEqualTo(MINUTE);
         assertThat(Timestamps.parseUnixOrIso("2025-01-07t00:01:00.001z")).isEqualTo(MINUTE + 1);
     }
 

@@ -24,6 +24,8 @@ public record PublishResult(long sent, long acknowledged, long failed, Duration 
         LIMIT,
         /** The wall-clock limit was reached. */
         DURATION,
+        /** A tick could not be delivered (see {@code firstFailure}); the rest were not sent. */
+        FAILED,
         /** {@link TickPublisher#stop()} was called. */
         STOPPED,
         /** The publishing thread was interrupted (its interrupt flag is set again). */

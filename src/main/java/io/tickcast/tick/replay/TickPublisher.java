@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -27,7 +28,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * the event time travels in the message's {@code ts}.
  *
  * <p>{@link #publish} runs on the caller's thread until the input ends, a limit is reached, {@link #stop()}
- * is called from another thread, or the thread is interrupted. One publish at a time; {@link #stop()} and
+ * is called from another thread, the thread is interrupted, or a tick cannot be delivered (the producer
+ * has already retried it for {@code delivery.timeout.ms}; publishing more would only fail the same way). One publish at a time; {@link #stop()} and
  * {@link #close()} may be called from any thread.
  */
 public final class TickPublisher implements AutoCloseable {
@@ -105,7 +107,10 @@ public final class TickPublisher implements AutoCloseable {
                     cause = stopRequested ? StopCause.STOPPED : StopCause.DURATION;
                     break;
                 }
-                producer.send(new ProducerRecord<>(topic, tick.symbol(), TickJson.write(tick)), delivery);
+                if (delivery.failed.get() > 0 || !send(tick, delivery)) {
+                    cause = StopCause.FAILED;
+                    break;
+                }
                 sent++;
                 lastTs = tick.ts();
                 if (pacer.elapsedNanos() >= nextProgress) {
@@ -121,6 +126,17 @@ public final class TickPublisher implements AutoCloseable {
         PublishProgress last = delivery.progress(sent, lastTs, pacer.elapsedNanos());
         onProgress.accept(last);
         return new PublishResult(sent, last.acknowledged(), last.failed(), last.elapsed(), cause, delivery.firstFailure.get());
+    }
+
+    /** Hands one tick to the producer; false (and the failure recorded) if the producer refuses it at once. */
+    private boolean send(Tick tick, Delivery delivery) {
+        try {
+            producer.send(new ProducerRecord<>(topic, tick.symbol(), TickJson.write(tick)), delivery);
+            return true;
+        } catch (KafkaException | IllegalStateException e) {
+            delivery.onCompletion(null, e);
+            return false;
+        }
     }
 
     /** Asks a running {@link #publish} to stop after the current tick; it returns {@link StopCause#STOPPED}. */

@@ -1,0 +1,164 @@
+package io.tickcast.cli;
+
+import io.tickcast.tick.BadRow;
+import io.tickcast.tick.TickFiles;
+import io.tickcast.tick.TickReader;
+import io.tickcast.tick.replay.PublishOptions;
+import io.tickcast.tick.replay.PublishProgress;
+import io.tickcast.tick.replay.PublishResult;
+import io.tickcast.tick.replay.TickPublisher;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tickcast replay FILE}: publishes the ticks of a file into the ticks topic. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Publish ticks from a file into the ticks topic (key = symbol, value = tick JSON).",
+            "CSV with a header naming a timestamp column (unix s/ms/us or ISO-8601) and a close or price column,"
+                + " optionally size/volume/amount; or JSON lines in the tick format. Files ending in .gz are"
+                + " gunzipped. Rows that are not valid ticks are reported and skipped."})
+public final class ReplayCommand implements Callable<Integer> {
+
+    private static final int MAX_BAD_ROWS_SHOWN = 10;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "Tick file (default: the bundled Bitstamp BTC/USD minute bars, 2025-01-07 to 2025-02-03)")
+    Path file;
+
+    @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT", defaultValue = "localhost:9092",
+            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE})")
+    String bootstrapServers;
+
+    @Option(names = {"-t", "--topic"}, defaultValue = "ticks", description = "Topic to publish to (default: ${DEFAULT-VALUE})")
+    String topic;
+
+    @Option(names = "--speed", defaultValue = "0",
+            description = "1 = real time by the ticks' timestamps, N = N times faster, 0 = as fast as possible"
+                    + " (default: ${DEFAULT-VALUE})")
+    double speed;
+
+    @Option(names = "--symbol", defaultValue = TickFiles.DEFAULT_SYMBOL,
+            description = "Symbol of CSV ticks; JSON lines carry their own (default: ${DEFAULT-VALUE})")
+    String symbol;
+
+    @Option(names = "--limit", defaultValue = "0", description = "Stop after this many ticks; 0 = all (default)")
+    long limit;
+
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Stop after this wall-clock time, e.g. 90s, 5m, 1h, PT2M (default: no limit)")
+    Duration duration = Duration.ZERO;
+
+    @Option(names = {"-X", "--producer-property"}, paramLabel = "KEY=VALUE",
+            description = "Kafka producer property, e.g. -X security.protocol=SASL_SSL (repeatable)")
+    Map<String, String> producerProperties = new LinkedHashMap<>();
+
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    @Override
+    public Integer call() {
+        PublishOptions options;
+        try {
+            options = new PublishOptions(speed, limit, duration, Duration.ofSeconds(1));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        long[] badRows = {0};
+        try (TickReader reader = open(row -> reportBadRow(err, row, ++badRows[0]));
+             TickPublisher publisher = TickPublisher.create(bootstrapServers, topic, new LinkedHashMap<>(producerProperties))) {
+            Thread hook = new Thread(() -> stopAndWait(publisher), "tickcast-replay-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            out.printf("Replaying %s into topic '%s' at %s (speed %s)%n", file == null ? "the bundled data" : file,
+                    topic, bootstrapServers, speed == 0 ? "as fast as possible" : speed + "x");
+            out.flush();
+            PublishResult result;
+            try {
+                result = publisher.publish(reader, options, progress -> printProgress(out, progress));
+            } finally {
+                finished.countDown();
+                removeHook(hook);
+            }
+            printSummary(out, err, result, reader.rowsSkipped());
+            return result.failed() == 0 ? 0 : 1;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("replay failed: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+    }
+
+    private TickReader open(java.util.function.Consumer<BadRow> onBadRow) throws IOException {
+        return file == null ? TickFiles.openBundled(symbol, onBadRow) : TickFiles.open(file, symbol, onBadRow);
+    }
+
+    private static void reportBadRow(PrintWriter err, BadRow row, long count) {
+        if (count <= MAX_BAD_ROWS_SHOWN) {
+            err.println("skipped " + row);
+        } else if (count == MAX_BAD_ROWS_SHOWN + 1) {
+            err.println("(further skipped rows are only counted)");
+        }
+        err.flush();
+    }
+
+    private static void printProgress(PrintWriter out, PublishProgress p) {
+        double seconds = Math.max(p.elapsed().toNanos() / 1e9, 1e-9);
+        String eventTime = p.lastEventTs() == Long.MIN_VALUE ? "-" : Instant.ofEpochMilli(p.lastEventTs()).toString();
+        out.printf(Locale.ROOT, "  %,d ticks sent, %,d acknowledged, event time %s, %,.0f ticks/s%n",
+                p.sent(), p.acknowledged(), eventTime, p.sent() / seconds);
+        out.flush();
+    }
+
+    private void printSummary(PrintWriter out, PrintWriter err, PublishResult r, long skipped) {
+        out.printf(Locale.ROOT, "Published %,d ticks to '%s' in %.1f s (%s); %,d rows skipped%n",
+                r.acknowledged(), topic, r.elapsed().toMillis() / 1000.0, describe(r.cause()), skipped);
+        if (r.failed() > 0) {
+            err.printf("%,d ticks could not be delivered; first error: %s%n", r.failed(), r.firstFailure());
+        }
+        out.flush();
+        err.flush();
+    }
+
+    private static String describe(PublishResult.StopCause cause) {
+        return switch (cause) {
+            case END_OF_INPUT -> "end of input";
+            case LIMIT -> "tick limit reached";
+            case DURATION -> "time limit reached";
+            case FAILED -> "delivery failed";
+            case STOPPED, INTERRUPTED -> "stopped";
+        };
+    }
+
+    private void stopAndWait(TickPublisher publisher) {
+        publisher.stop();
+        try {
+            finished.await(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting: the hook is running and waits for us
+        }
+    }
+}
