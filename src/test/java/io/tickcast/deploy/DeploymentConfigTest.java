@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +19,14 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.tickcast.cli.TickcastCommand;
 import io.tickcast.config.TickcastConfig;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /** The configuration each deployment hands tickcast (file plus TICKCAST_* environment) is one tickcast accepts. */
 class DeploymentConfigTest {
@@ -62,6 +66,27 @@ class DeploymentConfigTest {
                 .containsEntry("num.standby.replicas", "1");
         assertThat(config.getString(TickcastConfig.STATE_DIR_CONFIG)).startsWith("/var/lib/tickcast/");
         assertThat(config.getInt(TickcastConfig.HTTP_PORT_CONFIG)).isEqualTo(9464);
+    }
+
+    @Test
+    void shouldStartEveryContainerWithArgumentsTheCliAccepts() {
+        JsonNode services = ProjectFiles.readYaml(ProjectFiles.resolve(ProjectFiles.COMPOSE_FILE)).path("services");
+        List<List<String>> commands = new ArrayList<>();
+        for (String service : List.of("tickcast", "replay")) {
+            List<String> args = new ArrayList<>();
+            services.path(service).path("command").forEach(a -> args.add(a.asText()));
+            commands.add(args);
+        }
+        StatefulSet set = (StatefulSet) StrictKubernetesModel.parseAll(ProjectFiles.read(
+                ProjectFiles.resolve(ProjectFiles.K8S_BASE).resolve("statefulset.yaml"))).get(0);
+        commands.add(set.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs());
+
+        for (List<String> args : commands) {
+            ParseResult parsed = TickcastCommand.commandLine().parseArgs(args.toArray(String[]::new));
+            assertThat(parsed.hasSubcommand()).as(String.join(" ", args)).isTrue();
+        }
+        assertThatThrownBy(() -> TickcastCommand.commandLine().parseArgs("replay", "--bundled"))
+                .isInstanceOf(ParameterException.class);
     }
 
     @Test
