@@ -111,7 +111,10 @@ class ComposeFileTest {
                 .path("providers").get(0);
         String dashboardsPath = provider.path("options").path("path").asText();
         assertThat(binds).containsEntry("./" + ProjectFiles.DASHBOARDS_DIR, "grafana -> " + dashboardsPath);
-        assertThat(binds).containsEntry("./config/grafana/provisioning", "grafana -> /etc/grafana/provisioning");
+        assertThat(binds).containsEntry("./config/grafana/provisioning/datasources",
+                "grafana -> /etc/grafana/provisioning/datasources");
+        assertThat(binds).containsEntry("./config/grafana/provisioning/dashboards",
+                "grafana -> /etc/grafana/provisioning/dashboards");
         assertThat(ROOT.resolve(ProjectFiles.DASHBOARDS_DIR).resolve("tickcast.json")).isRegularFile();
         String home = services().get("grafana").path("environment").path("GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH")
                 .asText();
