@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # tickcast container image, built from source (used by docker-compose.yml: `docker compose up` needs no
 # other step). Without a Docker engine, `mvn package jib:buildTar` builds the same image with Jib.
 # Keep JDK_JAVA_OPTIONS in step with the jib jvmFlags in pom.xml (ImageConfigTest checks it).
@@ -6,8 +5,11 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml ./
+# Dependencies in their own layer, so a source change does not download them again. No BuildKit-only
+# features: docker-compose v1 builds without BuildKit.
+RUN mvn -B -q dependency:resolve dependency:resolve-plugins
 COPY src ./src
-RUN --mount=type=cache,target=/root/.m2 mvn -B -q -Dmaven.test.skip=true package
+RUN mvn -B -q -Dmaven.test.skip=true package
 
 FROM eclipse-temurin:17-jre
 ARG UID=10001
