@@ -31,6 +31,7 @@ public final class TickcastMetrics {
     private final Counter evicted;
     private final Counter restored;
     private final Counter unreadable;
+    private final Counter failed;
     private final Map<String, SymbolMeters> symbols = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> liveByTask = new ConcurrentHashMap<>();
     private final Map<String, DriftMeters> drift = new ConcurrentHashMap<>();
@@ -51,8 +52,9 @@ public final class TickcastMetrics {
                 .description("Time of one test-then-train step: score, update, predict")
                 .publishPercentiles(0.5, 0.99).register(registry);
         latency = Timer.builder(MetricNames.LATENCY)
-                .description("Tick-to-prediction latency: from the tick's Kafka timestamp to the prediction's emission")
-                .publishPercentiles(0.5, 0.99, 0.999).publishPercentileHistogram()
+                .description("Tick-to-prediction latency: from the tick's Kafka timestamp to the prediction's emission;"
+                        + " percentiles with histogram_quantile over the buckets")
+                .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
                 .register(registry);
         evicted = Counter.builder(MetricNames.MODELS_EVICTED)
@@ -61,6 +63,9 @@ public final class TickcastMetrics {
                 .description("Models brought back from their durable state").register(registry);
         unreadable = Counter.builder(MetricNames.SNAPSHOTS_UNREADABLE)
                 .description("Symbols whose durable model state could not be read and that started fresh")
+                .register(registry);
+        failed = Counter.builder(MetricNames.POINTS_FAILED)
+                .description("Points the pipeline failed on (logged with their offset); the model reloads from its store")
                 .register(registry);
         Gauge.builder(MetricNames.MODELS_LIVE, liveByTask, m -> m.values().stream().mapToLong(AtomicLong::get).sum())
                 .description("Models in memory on this instance").register(registry);
@@ -104,6 +109,10 @@ public final class TickcastMetrics {
 
     public void modelEvicted() {
         evicted.increment();
+    }
+
+    public void pointFailed() {
+        failed.increment();
     }
 
     public void snapshotUnreadable() {

@@ -1,6 +1,7 @@
 package io.tickcast.pipeline;
 
 import io.tickcast.model.ForecasterSpec;
+import io.tickcast.model.Forecasters;
 import io.tickcast.model.OnlineForecaster;
 import java.util.Objects;
 import java.util.function.Function;
@@ -20,6 +21,11 @@ public interface ForecasterFactory {
      * @throws RuntimeException if the snapshot cannot be read
      */
     OnlineForecaster restore(byte[] snapshot);
+
+    /** @return the factory of the {@code model} package: {@code Forecasters::create} and {@code Forecasters::restore} */
+    static ForecasterFactory standard() {
+        return of(Forecasters::create, Forecasters::restore);
+    }
 
     /** @return a factory of two functions */
     static ForecasterFactory of(Function<ForecasterSpec, OnlineForecaster> create,

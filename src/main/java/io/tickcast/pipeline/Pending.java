@@ -9,10 +9,11 @@ import java.io.IOException;
  *
  * @param prediction  what was emitted
  * @param modelReturn the model's unblended log-return forecast, {@code NaN} when the model made none
+ * @param ar1Return   the AR(1)-RLS baseline's log-return forecast
  * @param scale       the price scale of the residual score (price · volatility)
  * @param fromModel   whether the forecaster made a forecast at that point (so the next point is its target)
  */
-record Pending(Prediction prediction, double modelReturn, double scale, boolean fromModel) {
+record Pending(Prediction prediction, double modelReturn, double ar1Return, double scale, boolean fromModel) {
 
     static void write(Pending pending, DataOutput out) throws IOException {
         out.writeBoolean(pending != null);
@@ -28,8 +29,10 @@ record Pending(Prediction prediction, double modelReturn, double scale, boolean 
         out.writeDouble(p.lower() == null ? Double.NaN : p.lower());
         out.writeDouble(p.upper() == null ? Double.NaN : p.upper());
         out.writeDouble(p.blendWeight());
+        out.writeDouble(p.ar1Weight());
         out.writeLong(p.modelVersion());
         out.writeDouble(pending.modelReturn());
+        out.writeDouble(pending.ar1Return());
         out.writeDouble(pending.scale());
         out.writeBoolean(pending.fromModel());
     }
@@ -46,9 +49,11 @@ record Pending(Prediction prediction, double modelReturn, double scale, boolean 
         double lower = in.readDouble();
         double upper = in.readDouble();
         double weight = in.readDouble();
+        double ar1Weight = in.readDouble();
         long version = in.readLong();
         Prediction p = new Prediction(symbol, ts, price, predicted, modelPredicted, naive,
-                Double.isNaN(lower) ? null : lower, Double.isNaN(upper) ? null : upper, weight, version, Double.NaN);
-        return new Pending(p, in.readDouble(), in.readDouble(), in.readBoolean());
+                Double.isNaN(lower) ? null : lower, Double.isNaN(upper) ? null : upper, weight, ar1Weight, version,
+                Double.NaN);
+        return new Pending(p, in.readDouble(), in.readDouble(), in.readDouble(), in.readBoolean());
     }
 }

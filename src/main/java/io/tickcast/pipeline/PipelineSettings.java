@@ -15,9 +15,8 @@ import io.tickcast.model.ForecasterSpec;
 public record PipelineSettings(ForecasterSpec forecaster, FeatureSettings features, QualitySettings quality,
                                BlendSettings blend, DetectorSettings detectors, ResponseSettings response) {
 
-    /** The default forecaster: the fast engine, one LSTM layer of 16 units over the last 32 points. */
-    public static final ForecasterSpec DEFAULT_FORECASTER =
-            new ForecasterSpec("fast", FeatureExtractor.FEATURES, 16, 1, 32, 8, 0.001, 42L);
+    /** The default forecaster: the model package's recommended spec (fast engine) with the pipeline's 5 features. */
+    public static final ForecasterSpec DEFAULT_FORECASTER = ForecasterSpec.defaults();
 
     /** @throws IllegalArgumentException naming the first invalid field */
     public PipelineSettings {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param lower                lower bound of the prediction interval, {@code null} until enough residuals
  * @param upper                upper bound of the prediction interval, {@code null} until enough residuals
  * @param blendWeight          weight of the model's forecast against the naive one, in [0, 1]
+ * @param ar1Weight            weight of the AR(1)-RLS baseline's forecast when stacking is on, else 0
  * @param modelVersion         number of model updates made so far for this symbol
  * @param latencyMs            tick-to-prediction latency in ms, filled in by the stream layer ({@code NaN}
  *                             before)
@@ -28,13 +29,14 @@ public record Prediction(@JsonProperty("symbol") String symbol,
                          @JsonProperty("lower") Double lower,
                          @JsonProperty("upper") Double upper,
                          @JsonProperty("blend_weight") double blendWeight,
+                         @JsonProperty("ar1_weight") double ar1Weight,
                          @JsonProperty("model_version") long modelVersion,
                          @JsonProperty("latency_ms") double latencyMs) {
 
     /** @return this prediction with its latency set */
     public Prediction withLatencyMs(double newLatencyMs) {
         return new Prediction(symbol, ts, price, predictedPrice, modelPredictedPrice, naivePrice, lower, upper,
-                blendWeight, modelVersion, newLatencyMs);
+                blendWeight, ar1Weight, modelVersion, newLatencyMs);
     }
 
     /** @return whether {@code actual} lies in the interval; {@code null} when there is no interval */

@@ -84,6 +84,11 @@ final class QualityTracker implements StateCodec {
         return Math.signum(predictedMove) == Math.signum(actualMove) ? 1.0 : 0.0;
     }
 
+    /** @return the AR(1)-RLS baseline's forecast of the next price, {@code NaN} before the first price */
+    double ar1Forecast() {
+        return ar1Forecast.forecast();
+    }
+
     /** @return whether the model's fading RMSE is no worse than the naive forecast's */
     boolean healthy() {
         double rmse = model.fading().rmse();

@@ -147,17 +147,15 @@ public final class SymbolPipeline implements AutoCloseable {
         double residualScore = scored.absError() / previous.scale();
         conformal.add(residualScore);
         if (f != null) {
-            blend.update(previous.modelReturn(), f.logReturn());
+            blend.update(previous.modelReturn(), previous.ar1Return(), f.logReturn());
         }
         monitor.update(symbol, point.ts(), DriftSignal.RESIDUAL, residualScore, events);
         return quality.report(symbol, point.ts(), scored, previous.prediction().blendWeight(), monitor.statuses());
     }
 
     private boolean triggers(List<DriftEvent> events) {
-        DriftTrigger trigger = settings.response().trigger();
         for (DriftEvent e : events) {
-            if (e.phase() == DriftPhase.STARTED && (trigger == DriftTrigger.ANY
-                    || (trigger == DriftTrigger.RESIDUAL) == (e.signal() == DriftSignal.RESIDUAL))) {
+            if (e.phase() == DriftPhase.STARTED && settings.response().triggeredBy(e.detector(), e.signal())) {
                 return true;
             }
         }
@@ -174,16 +172,18 @@ public final class SymbolPipeline implements AutoCloseable {
             modelReturn = f.unscale(scaledForecast);
             volatility = f.volatility();
         }
-        double weight = Double.isNaN(modelReturn) ? 0 : blend.weight();
+        double ar1Return = Math.log(quality.ar1Forecast() / price);
+        NaiveBlend.Weights w = Double.isNaN(modelReturn) ? NaiveBlend.Weights.NAIVE : blend.weights();
         double modelPrice = Double.isNaN(modelReturn) ? price : price * Math.exp(modelReturn);
-        double predicted = weight == 0 ? price : price * Math.exp(weight * modelReturn);
+        double blended = (w.model() == 0 ? 0 : w.model() * modelReturn) + (w.ar1() == 0 ? 0 : w.ar1() * ar1Return);
+        double predicted = blended == 0 ? price : price * Math.exp(blended);
         double scale = price * Math.max(volatility, MIN_VOLATILITY);
         double q = conformal.quantile();
         Double lower = Double.isNaN(q) ? null : predicted - q * scale;
         Double upper = Double.isNaN(q) ? null : predicted + q * scale;
         Prediction prediction = new Prediction(symbol, point.ts(), price, predicted, modelPrice, price, lower, upper,
-                weight, model.updates(), Double.NaN);
-        pending = new Pending(prediction, modelReturn, scale, f != null);
+                w.model(), w.ar1(), model.updates(), Double.NaN);
+        pending = new Pending(prediction, modelReturn, ar1Return, scale, f != null);
         return prediction;
     }
 

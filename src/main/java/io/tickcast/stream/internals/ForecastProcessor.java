@@ -59,7 +59,13 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
         Point point = record.value();
         LiveModel model = live.computeIfAbsent(point.symbol(), this::load);
         long started = System.nanoTime();
-        PointOutcome outcome = model.pipeline.process(point);
+        PointOutcome outcome;
+        try {
+            outcome = model.pipeline.process(point);
+        } catch (RuntimeException e) {
+            failed(point, model, e);
+            return;
+        }
         long updateNanos = System.nanoTime() - started;
         model.seq++;
         store.append(model.seq, point);
@@ -73,6 +79,19 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
         directory.update(point.symbol(), emitted);
         context.forward(record.withValue(emitted).withTimestamp(point.ingestMs()));
         evictBeyondCap();
+    }
+
+    /**
+     * A point the pipeline could not process: the model may be half-updated, so it is dropped and comes back from the
+     * store (which does not contain this point) on the symbol's next point. The stream goes on.
+     */
+    private void failed(Point point, LiveModel model, RuntimeException e) {
+        String where = context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("?");
+        LOG.error("Point of {} at ts {} ({}, task {}) could not be processed; the model reloads from its stored state",
+                point.symbol(), point.ts(), where, context.taskId(), e);
+        metrics.pointFailed();
+        model.pipeline.close();
+        live.remove(point.symbol());
     }
 
     private LiveModel load(String symbol) {

@@ -1,0 +1,53 @@
+package io.tickcast.backtest;
+
+import io.tickcast.pipeline.ForecasterFactory;
+import io.tickcast.pipeline.PipelineSettings;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What a backtest reads and how it scores.
+ *
+ * @param data        a tick file: CSV with a header or JSON lines, gzipped if it ends in {@code .gz}
+ * @param symbol      for CSV the symbol of its ticks (default {@code BTC-USD}); for JSON lines, when set, the
+ *                    only symbol kept
+ * @param scoreFromMs points before this event time (epoch ms) are learned from but not scored
+ * @param scoreUntilMs points from this event time (epoch ms) on are not read at all
+ * @param settings    the pipeline settings, the same as the service's
+ * @param factory     makes and restores forecasters
+ * @param chartPoints most points per symbol drawn in report.html
+ */
+public record BacktestOptions(Path data, String symbol, long scoreFromMs, long scoreUntilMs, PipelineSettings settings,
+                              ForecasterFactory factory, int chartPoints) {
+
+    public BacktestOptions {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(factory, "factory");
+        if (chartPoints < 2) {
+            throw new IllegalArgumentException("chartPoints must be >= 2: " + chartPoints);
+        }
+    }
+
+    /** @return options that score every point of {@code data} with the default settings and engine */
+    public static BacktestOptions of(Path data) {
+        return new BacktestOptions(data, null, Long.MIN_VALUE, Long.MAX_VALUE, PipelineSettings.defaults(),
+                ForecasterFactory.standard(), 1500);
+    }
+
+    public BacktestOptions withSymbol(String newSymbol) {
+        return new BacktestOptions(data, newSymbol, scoreFromMs, scoreUntilMs, settings, factory, chartPoints);
+    }
+
+    public BacktestOptions withScoreWindow(long fromMs, long untilMs) {
+        return new BacktestOptions(data, symbol, fromMs, untilMs, settings, factory, chartPoints);
+    }
+
+    public BacktestOptions withSettings(PipelineSettings newSettings) {
+        return new BacktestOptions(data, symbol, scoreFromMs, scoreUntilMs, newSettings, factory, chartPoints);
+    }
+
+    public BacktestOptions withFactory(ForecasterFactory newFactory) {
+        return new BacktestOptions(data, symbol, scoreFromMs, scoreUntilMs, settings, newFactory, chartPoints);
+    }
+}

@@ -1,0 +1,139 @@
+package io.tickcast.backtest;
+
+import io.tickcast.pipeline.DriftEvent;
+import io.tickcast.pipeline.DriftPhase;
+import io.tickcast.pipeline.PointOutcome;
+import io.tickcast.pipeline.Prediction;
+import io.tickcast.pipeline.QualityReport;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Sums the per-point outcomes of one symbol over the scored range, from the pipeline's own reports. */
+final class SymbolAccumulator {
+    private static final int MAX_EVENTS = 10_000;
+    private final String symbol;
+    private final double intervalLevel;
+    private final List<DriftEvent> events = new ArrayList<>();
+    private Prediction previous;
+    private long points;
+    private long scored;
+    private long firstTs;
+    private long lastTs;
+    private double squares;
+    private double absolutes;
+    private double percents;
+    private double modelSquares;
+    private double naiveSquares;
+    private double naiveAbsolutes;
+    private double ewmaSquares;
+    private double ar1Squares;
+    private double hits;
+    private long moves;
+    private long covered;
+    private long intervals;
+    private double blendWeights;
+    private long eventCount;
+    private long modelVersion;
+    private long nanos;
+    private int size;
+    private long[] ts = new long[1024];
+    private double[][] series = new double[6][1024];
+
+    SymbolAccumulator(String symbol, double intervalLevel) {
+        this.symbol = symbol;
+        this.intervalLevel = intervalLevel;
+    }
+
+    /** Adds one point's outcome; {@code scoring} says whether the point is in the scored range. */
+    void add(PointOutcome outcome, double price, boolean scoring, long elapsedNanos) {
+        points++;
+        nanos += elapsedNanos;
+        modelVersion = outcome.prediction().modelVersion();
+        QualityReport q = outcome.quality();
+        if (scoring && q != null) {
+            score(q, price);
+            for (DriftEvent e : outcome.driftEvents()) {
+                eventCount++;
+                if (events.size() < MAX_EVENTS) {
+                    events.add(e);
+                }
+            }
+        }
+        previous = outcome.prediction();
+    }
+
+    private void score(QualityReport q, double price) {
+        if (scored == 0) {
+            firstTs = q.ts();
+        }
+        lastTs = q.ts();
+        scored++;
+        squares += q.absError() * q.absError();
+        absolutes += q.absError();
+        percents += 100 * q.absError() / price;
+        double modelError = price - previous.modelPredictedPrice();
+        modelSquares += modelError * modelError;
+        naiveSquares += q.naiveAbsError() * q.naiveAbsError();
+        naiveAbsolutes += q.naiveAbsError();
+        ewmaSquares += q.ewmaAbsError() * q.ewmaAbsError();
+        ar1Squares += q.ar1AbsError() * q.ar1AbsError();
+        if (q.directionalHit() != null) {
+            hits += q.directionalHit();
+            moves++;
+        }
+        if (q.covered() != null) {
+            intervals++;
+            covered += q.covered() ? 1 : 0;
+        }
+        blendWeights += q.blendWeight();
+        record(q, price);
+    }
+
+    private void record(QualityReport q, double price) {
+        if (size == ts.length) {
+            ts = Arrays.copyOf(ts, size * 2);
+            for (int i = 0; i < series.length; i++) {
+                series[i] = Arrays.copyOf(series[i], size * 2);
+            }
+        }
+        ts[size] = q.ts();
+        series[0][size] = price;
+        series[1][size] = previous.predictedPrice();
+        series[2][size] = previous.lower() == null ? Double.NaN : previous.lower();
+        series[3][size] = previous.upper() == null ? Double.NaN : previous.upper();
+        series[4][size] = q.window().rmse();
+        series[5][size] = q.naiveWindow().rmse();
+        size++;
+    }
+
+    SymbolSummary summary() {
+        double n = Math.max(scored, 1);
+        double rmse = Math.sqrt(squares / n);
+        double naiveRmse = Math.sqrt(naiveSquares / n);
+        double ar1Rmse = Math.sqrt(ar1Squares / n);
+        double seconds = nanos / 1e9;
+        return new SymbolSummary(symbol, points, scored, firstTs, lastTs, rmse, absolutes / n, percents / n,
+                Math.sqrt(modelSquares / n), naiveRmse, naiveAbsolutes / n, Math.sqrt(ewmaSquares / n), ar1Rmse,
+                naiveRmse > 0 ? 1 - rmse / naiveRmse : 0, ar1Rmse > 0 ? 1 - rmse / ar1Rmse : 0,
+                moves == 0 ? Double.NaN : hits / moves, intervals == 0 ? Double.NaN : (double) covered / intervals,
+                intervalLevel, blendWeights / n, modelVersion, seconds > 0 ? points / seconds : 0, eventCount,
+                List.copyOf(events));
+    }
+
+    /** @return the scored points thinned to at most {@code maxPoints} by an even stride */
+    ChartSeries chart(int maxPoints) {
+        int stride = Math.max(1, (size + maxPoints - 1) / maxPoints);
+        int n = (size + stride - 1) / stride;
+        long[] t = new long[n];
+        double[][] s = new double[series.length][n];
+        for (int i = 0, j = 0; i < size; i += stride, j++) {
+            t[j] = ts[i];
+            for (int k = 0; k < series.length; k++) {
+                s[k][j] = series[k][i];
+            }
+        }
+        List<DriftEvent> started = events.stream().filter(e -> e.phase() == DriftPhase.STARTED).toList();
+        return new ChartSeries(symbol, t, s[0], s[1], s[2], s[3], s[4], s[5], started);
+    }
+}

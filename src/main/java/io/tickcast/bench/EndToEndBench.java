@@ -1,0 +1,170 @@
+package io.tickcast.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
+
+import io.tickcast.broker.EmbeddedBroker;
+import io.tickcast.config.TickcastConfig;
+import io.tickcast.pipeline.Prediction;
+import io.tickcast.service.TickcastService;
+import io.tickcast.stream.JsonSerde;
+import io.tickcast.tick.Tick;
+import io.tickcast.tick.TickFiles;
+import io.tickcast.tick.TickJson;
+import io.tickcast.tick.TickReader;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The real service on an in-process broker, driven by a plain producer and read back by a plain read_committed
+ * consumer: throughput and latency as a user would measure them. Each run uses symbols of its own, so models start
+ * fresh and runs do not see each other's predictions.
+ */
+public final class EndToEndBench implements AutoCloseable {
+
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(120);
+    /** When a run needs more ticks than the bundled month has, it replays the month again this much later. */
+    private static final long CYCLE_SHIFT_MS = Duration.ofDays(60).toMillis();
+
+    private final EmbeddedBroker broker;
+    private final TickcastService service;
+    private final String predictionsTopic;
+    private final String ticksTopic;
+    private int runs;
+
+    private EndToEndBench(EmbeddedBroker broker, TickcastService service, TickcastConfig config) {
+        this.broker = broker;
+        this.service = service;
+        this.predictionsTopic = config.getString(TickcastConfig.TOPIC_PREDICTIONS_CONFIG);
+        this.ticksTopic = config.getString(TickcastConfig.TOPIC_TICKS_CONFIG);
+    }
+
+    /**
+     * Starts a broker on a free port and the service on it.
+     *
+     * @param overrides config keys for the service (e.g. {@code processing.guarantee})
+     */
+    public static EndToEndBench start(Map<String, String> overrides) throws IOException {
+        EmbeddedBroker broker = EmbeddedBroker.start(0);
+        Path state = Files.createTempDirectory("tickcast-bench-state");
+        Map<String, String> values = new HashMap<>(overrides);
+        values.put(TickcastConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        values.put(TickcastConfig.STATE_DIR_CONFIG, state.toString());
+        values.putIfAbsent(TickcastConfig.HTTP_PORT_CONFIG, "0");
+        TickcastConfig config = TickcastConfig.of(values);
+        TickcastService service = TickcastService.start(config);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (service.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(50_000_000);
+        }
+        return new EndToEndBench(broker, service, config);
+    }
+
+    /** Publishes {@code rate} ticks/s, round-robin over {@code symbols} symbols, for {@code duration}. */
+    public EndToEndResult steadyRate(double rate, Duration duration, int symbols) {
+        long count = (long) (rate * duration.toMillis() / 1000.0);
+        return run("rate", rate, count, symbols);
+    }
+
+    /** Publishes {@code count} ticks as fast as the producer takes them, over {@code symbols} symbols. */
+    public EndToEndResult flatOut(long count, int symbols) {
+        return run("flat_out", 0, count, symbols);
+    }
+
+    private EndToEndResult run(String mode, double rate, long count, int symbols) {
+        String prefix = "R" + (++runs) + "-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        List<Tick> series = bundledSeries(count);
+        IntFunction<String> symbol = i -> prefix + (i % symbols);
+        try (KafkaConsumer<String, Prediction> consumer = consumer();
+             KafkaProducer<String, byte[]> producer = producer(rate == 0)) {
+            awaitAssignment(consumer);
+            LatencyRecorder emit = new LatencyRecorder();
+            LatencyRecorder visible = new LatencyRecorder();
+            long start = System.nanoTime();
+            long startMs = System.currentTimeMillis();
+            long lastArrival = startMs;
+            long sent = 0;
+            long received = 0;
+            while (received < count && System.nanoTime() - start < READ_TIMEOUT.toNanos()) {
+                while (sent < count && (rate == 0 || sent < (System.nanoTime() - start) / 1e9 * rate + 1)) {
+                    Tick t = series.get((int) (sent % series.size()));
+                    String s = symbol.apply((int) sent);
+                    long cycle = sent / series.size();
+                    Tick tick = new Tick(s, t.ts() + cycle * CYCLE_SHIFT_MS, t.price(), t.size());
+                    producer.send(new ProducerRecord<>(ticksTopic, s, TickJson.write(tick)));
+                    sent++;
+                    if (rate == 0 && sent % 1000 == 0) {
+                        break;
+                    }
+                }
+                for (ConsumerRecord<String, Prediction> r : consumer.poll(Duration.ofMillis(rate == 0 ? 20 : 1))) {
+                    if (r.key() != null && r.key().startsWith(prefix)) {
+                        long now = System.currentTimeMillis();
+                        received++;
+                        emit.add(r.value().latencyMs());
+                        visible.add(now - r.timestamp());
+                        lastArrival = now;
+                    }
+                }
+            }
+            double seconds = (lastArrival - startMs) / 1000.0;
+            return new EndToEndResult(mode, rate, sent, received, seconds, received / seconds, emit.quantile(0.5),
+                    emit.quantile(0.99), emit.max(), visible.quantile(0.5), visible.quantile(0.99), visible.max());
+        }
+    }
+
+    private static List<Tick> bundledSeries(long count) {
+        try (TickReader reader = TickFiles.openBundled(TickFiles.DEFAULT_SYMBOL, bad -> { })) {
+            return reader.stream().limit(Math.max(1, count)).toList();
+        }
+    }
+
+    private KafkaConsumer<String, Prediction> consumer() {
+        KafkaConsumer<String, Prediction> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5),
+                new StringDeserializer(), new JsonSerde<>(Prediction.class).deserializer());
+        consumer.subscribe(List.of(predictionsTopic));
+        return consumer;
+    }
+
+    private static void awaitAssignment(KafkaConsumer<String, Prediction> consumer) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (consumer.assignment().isEmpty() && System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(100));
+        }
+        consumer.seekToEnd(consumer.assignment());
+        consumer.assignment().forEach(consumer::position);
+    }
+
+    private KafkaProducer<String, byte[]> producer(boolean batch) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, batch ? 5 : 0, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @Override
+    public void close() {
+        service.close();
+        broker.close();
+    }
+}

@@ -1,0 +1,33 @@
+package io.tickcast.bench;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * One end-to-end run.
+ *
+ * @param mode          {@code rate} (a steady input rate) or {@code flat_out}
+ * @param targetRate    ticks/s asked for, 0 for flat out
+ * @param ticks         ticks published
+ * @param predictions   predictions read back (read_committed)
+ * @param seconds       from the first tick sent to the last prediction read
+ * @param pointsPerS    predictions / seconds
+ * @param emitP50Ms     service latency (tick's Kafka timestamp to the prediction's emission), median
+ * @param emitP99Ms     the same, 99th percentile
+ * @param emitMaxMs     the same, maximum
+ * @param visibleP50Ms  latency as a read_committed consumer sees it (tick's timestamp to arrival), median
+ * @param visibleP99Ms  the same, 99th percentile
+ * @param visibleMaxMs  the same, maximum
+ */
+public record EndToEndResult(@JsonProperty("mode") String mode,
+                             @JsonProperty("target_rate") double targetRate,
+                             @JsonProperty("ticks") long ticks,
+                             @JsonProperty("predictions") long predictions,
+                             @JsonProperty("seconds") double seconds,
+                             @JsonProperty("points_per_s") double pointsPerS,
+                             @JsonProperty("emit_p50_ms") double emitP50Ms,
+                             @JsonProperty("emit_p99_ms") double emitP99Ms,
+                             @JsonProperty("emit_max_ms") double emitMaxMs,
+                             @JsonProperty("visible_p50_ms") double visibleP50Ms,
+                             @JsonProperty("visible_p99_ms") double visibleP99Ms,
+                             @JsonProperty("visible_max_ms") double visibleMaxMs) {
+}

@@ -1,0 +1,124 @@
+package io.tickcast.cli;
+
+import io.tickcast.backtest.BacktestOptions;
+import io.tickcast.backtest.BacktestResult;
+import io.tickcast.backtest.BacktestRunner;
+import io.tickcast.backtest.ProgressListener;
+import io.tickcast.backtest.ReportWriter;
+import io.tickcast.backtest.SymbolSummary;
+import io.tickcast.pipeline.PipelineSettings;
+import io.tickcast.tick.Timestamps;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tickcast backtest}: runs a tick file through the service's own per-symbol pipeline, offline and as
+ * fast as it goes, and writes {@code report.json} and {@code report.html}.
+ */
+@Command(name = "backtest", mixinStandardHelpOptions = true,
+        description = "Backtest a tick file through the same per-point pipeline as the service; writes "
+                + "DIR/report.json and a self-contained DIR/report.html.")
+public final class BacktestCommand implements Callable<Integer> {
+
+    /** Input formats; the content decides in the end (a first line starting with '{' is JSON lines). */
+    enum Format { csv, jsonl }
+
+    @Option(names = "--data", required = true, paramLabel = "FILE",
+            description = "Tick file: CSV with a header naming a timestamp and a close/price column, or JSON lines "
+                    + "(gzipped if it ends in .gz).")
+    Path data;
+
+    @Option(names = "--format", paramLabel = "csv|jsonl",
+            description = "The file's format: ${COMPLETION-CANDIDATES} (default: detected from the content).")
+    Format format;
+
+    @Option(names = "--symbol", paramLabel = "S",
+            description = "Symbol of CSV ticks (default BTC-USD); with JSON lines, the only symbol kept.")
+    String symbol;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory of the reports.")
+    Path out;
+
+    @Option(names = "--score-from", paramLabel = "TIME",
+            description = "Score only points from this time on (ISO-8601 or unix s/ms/us); earlier points are "
+                    + "learned from.")
+    String scoreFrom;
+
+    @Option(names = "--score-until", paramLabel = "TIME",
+            description = "Stop before this time (ISO-8601 or unix s/ms/us).")
+    String scoreUntil;
+
+    @Option(names = "--no-progress", description = "Do not draw the progress bar.")
+    boolean noProgress;
+
+    private final Supplier<PipelineSettings> settings;
+    private final PrintStream err;
+    private final PrintStream stdout;
+
+    /** The command with the default pipeline settings, printing to the process's streams. */
+    public BacktestCommand() {
+        this(PipelineSettings::defaults, System.out, System.err);
+    }
+
+    /**
+     * @param settings the pipeline settings to use (the service's configuration)
+     * @param stdout   where the summary goes
+     * @param err      where the progress bar goes
+     */
+    public BacktestCommand(Supplier<PipelineSettings> settings, PrintStream stdout, PrintStream err) {
+        this.settings = settings;
+        this.stdout = stdout;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(data)) {
+            err.println("backtest: no such file: " + data);
+            return 2;
+        }
+        BacktestOptions options = BacktestOptions.of(data).withSettings(settings.get()).withSymbol(symbol)
+                .withScoreWindow(scoreFrom == null ? Long.MIN_VALUE : Timestamps.parseUnixOrIso(scoreFrom),
+                        scoreUntil == null ? Long.MAX_VALUE : Timestamps.parseUnixOrIso(scoreUntil));
+        BacktestResult result = BacktestRunner.run(options, noProgress ? ProgressListener.NONE : new ProgressBar(err));
+        Path html = ReportWriter.write(result, out);
+        for (SymbolSummary s : result.summaries()) {
+            stdout.printf(Locale.ROOT, "%-10s points %8d scored %8d  RMSE %.4f  naive %.4f  AR(1) %.4f  EWMA %.4f  "
+                            + "skill %+.3f%%  direction %.1f%%  coverage %.1f%%  drift events %d%n",
+                    s.symbol(), s.points(), s.scored(), s.rmse(), s.naiveRmse(), s.ar1Rmse(), s.ewmaRmse(),
+                    100 * s.skill(), 100 * s.directionalAccuracy(), 100 * s.intervalCoverage(), s.driftEventCount());
+        }
+        stdout.println("reports: " + out.resolve(ReportWriter.JSON_FILE) + ", " + html);
+        return 0;
+    }
+
+    /** A one-line progress bar redrawn in place on stderr. */
+    private static final class ProgressBar implements ProgressListener {
+        private static final int WIDTH = 40;
+        private final PrintStream err;
+        private final long started = System.nanoTime();
+
+        ProgressBar(PrintStream err) {
+            this.err = err;
+        }
+
+        @Override
+        public void progress(long bytesRead, long totalBytes, long points) {
+            double share = totalBytes == 0 ? 1 : Math.min(1, (double) bytesRead / totalBytes);
+            int filled = (int) Math.round(share * WIDTH);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            err.printf(Locale.ROOT, "\r[%s%s] %5.1f%% %,d points %,.0f points/s", "#".repeat(filled),
+                    " ".repeat(WIDTH - filled), 100 * share, points, seconds > 0 ? points / seconds : 0.0);
+            if (share >= 1) {
+                err.println();
+            }
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package io.tickcast.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tickcast.model.ForecasterSpec;
+import io.tickcast.model.OnlineForecaster;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SymbolPipelineBehaviourTest {
+    private static final String SYMBOL = "BTC-USD";
+    private static final ForecasterSpec SPEC = new ForecasterSpec("test", FeatureExtractor.FEATURES, 0, 0, 1, 1,
+            0.05, 3L);
+    private static final PipelineSettings SETTINGS = PipelineSettings.defaults().withForecaster(SPEC);
+
+    /** Cumulative RMSEs and coverage computed from the per-point reports, as the backtest does. */
+    private record Totals(double rmse, double naiveRmse, double ar1Rmse, double coverage, List<DriftEvent> events) {
+    }
+
+    private static Totals run(PipelineSettings settings, ForecasterFactory factory, List<Point> points) {
+        double se = 0;
+        double naiveSe = 0;
+        double ar1Se = 0;
+        int n = 0;
+        int covered = 0;
+        int intervals = 0;
+        List<DriftEvent> events = new ArrayList<>();
+        try (SymbolPipeline pipeline = SymbolPipeline.create(SYMBOL, settings, factory)) {
+            for (Point p : points) {
+                PointOutcome o = pipeline.process(p);
+                events.addAll(o.driftEvents());
+                QualityReport q = o.quality();
+                if (q == null) {
+                    continue;
+                }
+                se += q.absError() * q.absError();
+                naiveSe += q.naiveAbsError() * q.naiveAbsError();
+                ar1Se += q.ar1AbsError() * q.ar1AbsError();
+                n++;
+                if (q.covered() != null) {
+                    intervals++;
+                    covered += q.covered() ? 1 : 0;
+                }
+            }
+        }
+        return new Totals(Math.sqrt(se / n), Math.sqrt(naiveSe / n), Math.sqrt(ar1Se / n),
+                (double) covered / intervals, events);
+    }
+
+    private static ForecasterFactory noise(List<NoiseTestForecaster> made) {
+        return ForecasterFactory.of(spec -> {
+            NoiseTestForecaster f = new NoiseTestForecaster(spec.seed(), 0.5, 1.0);
+            made.add(f);
+            return f;
+        }, bytes -> {
+            throw new UnsupportedOperationException();
+        });
+    }
+
+    @Test
+    void shouldLeanOnTheNaiveForecastWhenTheModelHasNoSkill() {
+        List<Point> points = SyntheticPrices.ar1Returns(SYMBOL, 5000, 0, 0.001, 21L);
+
+        Totals totals = run(SETTINGS, noise(new ArrayList<>()), points);
+        Totals unblended = run(SETTINGS.withBlend(new BlendSettings(false, 0.995, 50, 1.0, false)), noise(new ArrayList<>()),
+                points);
+
+        assertThat(totals.rmse()).isLessThanOrEqualTo(1.02 * totals.naiveRmse());
+        assertThat(unblended.rmse()).isGreaterThan(1.2 * unblended.naiveRmse());
+    }
+
+    @Test
+    void shouldBeatTheNaiveForecastWhenReturnsAreAutocorrelated() {
+        List<Point> points = SyntheticPrices.ar1Returns(SYMBOL, 5000, -0.3, 0.001, 22L);
+
+        Totals totals = run(SETTINGS, LinearTestForecaster.factory(), points);
+
+        assertThat(totals.rmse()).isLessThan(0.98 * totals.naiveRmse());
+    }
+
+    @Test
+    void shouldCoverAboutTheNominalShareOfPointsWithNinetyPercentIntervals() {
+        List<Point> points = SyntheticPrices.ar1Returns(SYMBOL, 8000, 0, 0.001, 23L);
+
+        Totals totals = run(SETTINGS, LinearTestForecaster.factory(), points);
+
+        assertThat(totals.coverage()).isBetween(0.87, 0.93);
+    }
+
+    @Test
+    void shouldStartAndLaterRecoverAResidualDriftAfterAVarianceShift() {
+        List<Point> points = SyntheticPrices.varianceShift(SYMBOL, 6000, 3000, 0.001, 4, 24L);
+        long changeTs = points.get(3000).ts();
+
+        Totals totals = run(SETTINGS, LinearTestForecaster.factory(), points);
+
+        List<DriftEvent> residual = totals.events().stream()
+                .filter(e -> e.signal() == DriftSignal.RESIDUAL && e.ts() >= changeTs).toList();
+        assertThat(residual).extracting(DriftEvent::phase).contains(DriftPhase.STARTED, DriftPhase.RECOVERED);
+        DriftEvent started = residual.stream().filter(e -> e.phase() == DriftPhase.STARTED).findFirst().orElseThrow();
+        assertThat(started.ts() - changeTs).isLessThan(300 * 60_000L);
+        assertThat(started.statistic()).isGreaterThan(started.threshold());
+    }
+
+    @Test
+    void shouldBoostTheLearningRateOnDriftAndRestoreItAfterTheConfiguredPoints() {
+        List<NoiseTestForecaster> made = new ArrayList<>();
+        PipelineSettings settings = SETTINGS.withResponse(new ResponseSettings(DriftResponse.BOOST_LEARNING_RATE,
+                DriftTrigger.ANY, "any", 3.0, 100, 500, 500));
+
+        run(settings, noise(made), SyntheticPrices.varianceShift(SYMBOL, 4000, 2000, 0.001, 4, 25L));
+
+        assertThat(made.get(0).calls).containsSubsequence("scaleLearningRate(3.0)", "scaleLearningRate(1.0)");
+    }
+
+    @Test
+    void shouldResetTheForecasterStateOnDrift() {
+        List<NoiseTestForecaster> made = new ArrayList<>();
+        PipelineSettings settings = SETTINGS.withResponse(new ResponseSettings(DriftResponse.RESET_STATE,
+                DriftTrigger.ANY, "any", 3.0, 100, 500, 500));
+
+        run(settings, noise(made), SyntheticPrices.varianceShift(SYMBOL, 4000, 2000, 0.001, 4, 26L));
+
+        assertThat(made.get(0).calls).contains("resetState");
+    }
+
+    @Test
+    void shouldPromoteAChallengerThatBeatsABiasedIncumbent() {
+        List<OnlineForecaster> made = new ArrayList<>();
+        ForecasterFactory factory = ForecasterFactory.of(spec -> {
+            OnlineForecaster f = spec.seed() == SPEC.seed()
+                    ? new NoiseTestForecaster(1L, 2.0, 0.1) : new LinearTestForecaster(spec);
+            made.add(f);
+            return f;
+        }, LinearTestForecaster::restore);
+        PipelineSettings settings = SETTINGS.withResponse(new ResponseSettings(DriftResponse.CHALLENGER,
+                DriftTrigger.ANY, "any", 3.0, 100, 500, 200));
+
+        run(settings, factory, SyntheticPrices.varianceShift(SYMBOL, 4000, 2000, 0.001, 4, 27L));
+
+        assertThat(made).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(((NoiseTestForecaster) made.get(0)).calls).startsWith("close");
+    }
+
+    @Test
+    void shouldRollBackToTheLastHealthyCheckpointOnDrift() {
+        List<LinearTestForecaster> restored = new ArrayList<>();
+        ForecasterFactory factory = ForecasterFactory.of(LinearTestForecaster::new, bytes -> {
+            LinearTestForecaster f = LinearTestForecaster.restore(bytes);
+            restored.add(f);
+            return f;
+        });
+        PipelineSettings settings = SETTINGS.withResponse(new ResponseSettings(DriftResponse.ROLLBACK,
+                DriftTrigger.ANY, "any", 3.0, 100, 200, 500));
+
+        run(settings, factory, SyntheticPrices.varianceShift(SYMBOL, 4000, 2000, 0.001, 4, 28L));
+
+        assertThat(restored).isNotEmpty();
+    }
+}

@@ -1,0 +1,133 @@
+package io.tickcast.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tickcast.model.ForecasterSpec;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SymbolPipelineTest {
+    private static final String SYMBOL = "BTC-USD";
+    private static final ForecasterSpec SPEC = new ForecasterSpec("test", FeatureExtractor.FEATURES, 0, 0, 1, 1,
+            0.05, 3L);
+    private static final PipelineSettings SETTINGS = PipelineSettings.defaults().withForecaster(SPEC);
+
+    private static List<PointOutcome> run(PipelineSettings settings, List<Point> points) {
+        try (SymbolPipeline pipeline = SymbolPipeline.create(SYMBOL, settings, LinearTestForecaster.factory())) {
+            List<PointOutcome> outcomes = new ArrayList<>();
+            for (Point p : points) {
+                outcomes.add(pipeline.process(p));
+            }
+            return outcomes;
+        }
+    }
+
+    @Test
+    void shouldNotChangeAnEmittedPredictionWhenFuturePointsAreAltered() {
+        List<Point> original = SyntheticPrices.ar1Returns(SYMBOL, 600, -0.3, 0.001, 11L);
+        int t = 400;
+        List<Point> altered = new ArrayList<>(original.subList(0, t + 1));
+        for (Point p : original.subList(t + 1, original.size())) {
+            altered.add(new Point(SYMBOL, p.ts(), p.price() * 1.5, p.size(), p.ingestMs()));
+        }
+
+        List<PointOutcome> a = run(SETTINGS, original);
+        List<PointOutcome> b = run(SETTINGS, altered);
+
+        for (int i = 0; i <= t; i++) {
+            assertThat(b.get(i)).isEqualTo(a.get(i));
+        }
+        assertThat(b.get(t + 1).quality()).isNotEqualTo(a.get(t + 1).quality());
+    }
+
+    @Test
+    void shouldEmitTheNaiveForecastWithoutQualityOnTheFirstPoint() {
+        PointOutcome first = run(SETTINGS, SyntheticPrices.ar1Returns(SYMBOL, 1, 0, 0.001, 1L)).get(0);
+
+        assertThat(first.quality()).isNull();
+        assertThat(first.prediction().predictedPrice()).isEqualTo(first.prediction().price());
+        assertThat(first.prediction().naivePrice()).isEqualTo(first.prediction().price());
+        assertThat(first.prediction().lower()).isNull();
+        assertThat(first.prediction().modelVersion()).isZero();
+    }
+
+    @Test
+    void shouldCountOneModelUpdatePerPointFromTheThirdPoint() {
+        List<PointOutcome> outcomes = run(SETTINGS, SyntheticPrices.ar1Returns(SYMBOL, 50, 0, 0.001, 2L));
+
+        assertThat(outcomes.get(49).prediction().modelVersion()).isEqualTo(48);
+    }
+
+    @Test
+    void shouldContinueBitForBitAfterSnapshotAndRestore() {
+        List<Point> points = SyntheticPrices.varianceShift(SYMBOL, 3000, 1500, 0.001, 4, 5L);
+        for (DriftResponse response : DriftResponse.values()) {
+            PipelineSettings settings = SETTINGS.withResponse(new ResponseSettings(response, DriftTrigger.ANY, "any",
+                    3.0, 100, 200, 300));
+            List<PointOutcome> uninterrupted = run(settings, points);
+            List<PointOutcome> resumed = new ArrayList<>();
+            byte[] snapshot;
+            try (SymbolPipeline first = SymbolPipeline.create(SYMBOL, settings, LinearTestForecaster.factory())) {
+                for (Point p : points.subList(0, 1600)) {
+                    resumed.add(first.process(p));
+                }
+                snapshot = first.snapshot();
+            }
+            try (SymbolPipeline second = SymbolPipeline.restore(snapshot, settings, LinearTestForecaster.factory())) {
+                for (Point p : points.subList(1600, points.size())) {
+                    resumed.add(second.process(p));
+                }
+            }
+
+            assertThat(resumed).as(response.name()).isEqualTo(uninterrupted);
+        }
+    }
+
+    @Test
+    void shouldRejectBytesThatAreNotASnapshotWithAClearException() {
+        assertThatThrownBy(() -> SymbolPipeline.restore(new byte[] {1, 2, 3, 4, 5}, SETTINGS,
+                LinearTestForecaster.factory()))
+                .isInstanceOf(PipelineSnapshotException.class)
+                .hasMessageContaining("not a tickcast pipeline snapshot");
+    }
+
+    @Test
+    void shouldRejectATruncatedSnapshot() {
+        byte[] snapshot;
+        try (SymbolPipeline p = SymbolPipeline.create(SYMBOL, SETTINGS, LinearTestForecaster.factory())) {
+            SyntheticPrices.ar1Returns(SYMBOL, 100, 0, 0.001, 3L).forEach(p::process);
+            snapshot = p.snapshot();
+        }
+        byte[] truncated = java.util.Arrays.copyOf(snapshot, snapshot.length / 2);
+
+        assertThatThrownBy(() -> SymbolPipeline.restore(truncated, SETTINGS, LinearTestForecaster.factory()))
+                .isInstanceOf(PipelineSnapshotException.class)
+                .hasMessageContaining("unreadable pipeline snapshot");
+    }
+
+    @Test
+    void shouldRejectASnapshotMadeWithAnotherQualityWindow() {
+        byte[] snapshot;
+        try (SymbolPipeline p = SymbolPipeline.create(SYMBOL, SETTINGS, LinearTestForecaster.factory())) {
+            SyntheticPrices.ar1Returns(SYMBOL, 10, 0, 0.001, 3L).forEach(p::process);
+            snapshot = p.snapshot();
+        }
+        QualitySettings q = SETTINGS.quality();
+        PipelineSettings other = SETTINGS.withQuality(new QualitySettings(q.fadingFactor(), q.window() + 1,
+                q.intervalLevel(), q.intervalWindow(), q.intervalMinScores(), q.ewmaAlpha(), q.ar1Forgetting()));
+
+        assertThatThrownBy(() -> SymbolPipeline.restore(snapshot, other, LinearTestForecaster.factory()))
+                .isInstanceOf(PipelineSnapshotException.class)
+                .hasMessageContaining("window capacity");
+    }
+
+    @Test
+    void shouldRefuseAPointOfAnotherSymbol() {
+        try (SymbolPipeline p = SymbolPipeline.create(SYMBOL, SETTINGS, LinearTestForecaster.factory())) {
+            assertThatThrownBy(() -> p.process(new Point("ETH-USD", 0, 1, 1, 0)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ETH-USD");
+        }
+    }
+}

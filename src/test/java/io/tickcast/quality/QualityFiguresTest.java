@@ -1,0 +1,94 @@
+package io.tickcast.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class QualityFiguresTest {
+
+    @Test
+    void shouldEqualThePlainMeansWithAFadingFactorOfOne() {
+        PrequentialError error = new PrequentialError(1.0, 2);
+        error.add(10, 8);
+        error.add(10, 11);
+        error.add(20, 17);
+
+        assertThat(error.fading().mae()).isCloseTo(2.0, within(1e-12));
+        assertThat(error.fading().rmse()).isCloseTo(Math.sqrt(14.0 / 3), within(1e-12));
+        assertThat(error.fading().mape()).isCloseTo((20 + 10 + 15) / 3.0, within(1e-12));
+        assertThat(error.window().mae()).isCloseTo(2.0, within(1e-12));
+        assertThat(error.window().rmse()).isCloseTo(Math.sqrt(5.0), within(1e-12));
+    }
+
+    @Test
+    void shouldWeighRecentErrorsMoreWithAFadingFactor() {
+        FadingMean mean = new FadingMean(0.5);
+        mean.add(0);
+        mean.add(3);
+
+        assertThat(mean.mean()).isCloseTo(3 / 1.5, within(1e-12));
+    }
+
+    @Test
+    void shouldTakeTheConformalRankOfTheScoresInTheWindow() {
+        ConformalQuantile q = new ConformalQuantile(0.9, 10, 5);
+        for (int i = 1; i <= 4; i++) {
+            q.add(i);
+        }
+        assertThat(q.quantile()).isNaN();
+        for (int i = 5; i <= 10; i++) {
+            q.add(i);
+        }
+        assertThat(q.quantile()).isEqualTo(10);
+        for (int i = 11; i <= 20; i++) {
+            q.add(30 - i);
+        }
+        assertThat(q.quantile()).isEqualTo(19);
+        q.add(0.5);
+        assertThat(q.quantile()).isEqualTo(18);
+    }
+
+    @Test
+    void shouldCoverTheNominalShareOfExchangeableScores() {
+        ConformalQuantile q = new ConformalQuantile(0.9, 500, 30);
+        Random random = new Random(9L);
+        int covered = 0;
+        int tested = 0;
+        for (int i = 0; i < 20_000; i++) {
+            double score = Math.abs(random.nextGaussian());
+            double bound = q.quantile();
+            if (!Double.isNaN(bound)) {
+                tested++;
+                covered += score <= bound ? 1 : 0;
+            }
+            q.add(score);
+        }
+        assertThat((double) covered / tested).isBetween(0.89, 0.91);
+    }
+
+    @Test
+    void shouldRecoverTheCoefficientOfAutocorrelatedChanges() {
+        Ar1RlsForecast ar1 = new Ar1RlsForecast(0.999);
+        Random random = new Random(10L);
+        double price = 100;
+        double change = 0;
+        for (int i = 0; i < 20_000; i++) {
+            change = -0.4 * change + random.nextGaussian();
+            price += change;
+            ar1.observe(price);
+        }
+        assertThat(ar1.coefficient()).isCloseTo(-0.4, within(0.08));
+        assertThat(ar1.forecast()).isCloseTo(price - 0.4 * change, within(0.1 * Math.abs(change) + 1e-9));
+    }
+
+    @Test
+    void shouldForecastTheExponentiallyWeightedLevel() {
+        EwmaForecast ewma = new EwmaForecast(0.5);
+        ewma.observe(10);
+        ewma.observe(20);
+
+        assertThat(ewma.forecast()).isEqualTo(15);
+    }
+}
