@@ -167,6 +167,8 @@ class KubernetesManifestsTest {
         assertThat(kafkaTopics).extracting(t -> t.getSpec().getTopicName()).containsExactlyInAnyOrderElementsOf(topics);
         assertThat(kafkaTopics).allSatisfy(t -> {
             assertThat(t.getMetadata().getLabels()).containsKey("strimzi.io/cluster");
+            assertThat(t.getMetadata().getNamespace()).as("the Kafka cluster's namespace, where the Topic Operator"
+                    + " watches").isEqualTo("kafka");
             assertThat(t.getSpec().getReplicas()).isGreaterThanOrEqualTo(3);
         });
         StatefulSet set = one(objects, StatefulSet.class);
