@@ -1,0 +1,117 @@
+package io.tickcast.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AlertRulesTest {
+
+    private static final Path ROOT = ProjectFiles.root();
+    private static final Path RULES = ROOT.resolve(ProjectFiles.RULES_DIR);
+    private static final Path RULE_TESTS = ROOT.resolve(ProjectFiles.RULE_TESTS_DIR);
+    private static final Set<String> REQUIRED = Set.of("TickcastModelStoppedUpdating", "TickcastSkillBelowZero",
+            "TickcastDriftStorm", "TickcastConsumerLagGrowing", "TickcastDeadLetterRateHigh", "TickcastInstanceDown");
+
+    @Test
+    void shouldDefineEveryRequiredAlertWithSeverityForAndAnnotations() {
+        List<JsonNode> alerts = alerts();
+        assertThat(alerts).extracting(a -> a.path("alert").asText()).containsAll(REQUIRED);
+        for (JsonNode alert : alerts) {
+            String name = alert.path("alert").asText();
+            assertThat(alert.path("for").asText()).as(name + " for").matches("\\d+[smh]");
+            assertThat(alert.path("labels").path("severity").asText()).as(name + " severity").isIn("warning", "critical");
+            assertThat(alert.path("annotations").path("summary").asText()).as(name + " summary").isNotBlank();
+            assertThat(alert.path("annotations").path("description").asText()).as(name + " description").isNotBlank();
+        }
+    }
+
+    @Test
+    void shouldPassPromtoolCheckRules() {
+        ExternalTool promtool = Promtool.require();
+        for (Path file : MonitoringQueries.rulesFiles(RULES)) {
+            ExternalTool.Result result = promtool.run(ROOT, "check", "rules", file.toString());
+            assertThat(result.succeeded()).as(result.output()).isTrue();
+        }
+    }
+
+    @Test
+    void shouldPassPromtoolCheckConfigWithTheRuleFilesItLoads() {
+        ExternalTool.Result result = Promtool.require().run(ROOT, "check", "config", ProjectFiles.PROMETHEUS_CONFIG);
+        assertThat(result.succeeded()).as(result.output()).isTrue();
+        assertThat(result.output()).contains(MonitoringQueries.rulesFiles(RULES).size() + " rule files found");
+    }
+
+    @Test
+    void shouldFireEveryAlertInThePromtoolUnitTests() {
+        ExternalTool promtool = Promtool.require();
+        ExternalTool.Result result = promtool.run(RULE_TESTS, "test", "rules", "tickcast-alerts-test.yml");
+        assertThat(result.succeeded()).as(result.output()).isTrue();
+
+        Set<String> provenToFire = new TreeSet<>();
+        for (JsonNode test : ProjectFiles.readYaml(RULE_TESTS.resolve("tickcast-alerts-test.yml")).path("tests")) {
+            for (JsonNode check : test.path("alert_rule_test")) {
+                if (!check.path("exp_alerts").isEmpty()) {
+                    provenToFire.add(check.path("alertname").asText());
+                }
+            }
+        }
+        assertThat(provenToFire).containsAll(alerts().stream().map(a -> a.path("alert").asText()).toList());
+    }
+
+    @Test
+    void shouldFailPromtoolUnitTestsWhenAThresholdChanges(@TempDir Path tmp) {
+        ExternalTool promtool = Promtool.require();
+        String rules = ProjectFiles.read(RULES.resolve("tickcast-alerts.yml"));
+        String loosened = rules.replace("> 0.05", "> 0.5");
+        assertThat(loosened).isNotEqualTo(rules);
+        Path rulesDir = tmp.resolve("rules");
+        Path testsDir = tmp.resolve("tests");
+        Promtool.write(createDirectories(rulesDir), "tickcast-alerts.yml", loosened);
+        Promtool.write(createDirectories(testsDir), "tickcast-alerts-test.yml",
+                ProjectFiles.read(RULE_TESTS.resolve("tickcast-alerts-test.yml")));
+
+        ExternalTool.Result result = promtool.run(testsDir, "test", "rules", "tickcast-alerts-test.yml");
+
+        assertThat(result.succeeded()).as(result.output()).isFalse();
+        assertThat(result.output()).contains("TickcastDeadLetterRateHigh");
+    }
+
+    @Test
+    void shouldKeepThePrometheusRuleForTheOperatorIdenticalToTheRuleFile() {
+        JsonNode operatorRule = ProjectFiles.readYaml(ROOT.resolve(ProjectFiles.K8S_BASE).resolve("prometheusrule.yaml"));
+        JsonNode ruleFile = ProjectFiles.readYaml(RULES.resolve("tickcast-alerts.yml"));
+        assertThat(operatorRule.path("spec").path("groups"))
+                .as("k8s/base/prometheusrule.yaml spec.groups must equal config/prometheus/rules/tickcast-alerts.yml groups")
+                .isEqualTo(ruleFile.path("groups"));
+    }
+
+    private static List<JsonNode> alerts() {
+        List<JsonNode> alerts = new ArrayList<>();
+        for (Path file : MonitoringQueries.rulesFiles(RULES)) {
+            for (JsonNode group : ProjectFiles.readYaml(file).path("groups")) {
+                group.path("rules").forEach(r -> {
+                    if (r.has("alert")) {
+                        alerts.add(r);
+                    }
+                });
+            }
+        }
+        return alerts;
+    }
+
+    private static Path createDirectories(Path dir) {
+        try {
+            return java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
