@@ -62,8 +62,8 @@ class DeploymentConfigTest {
                 containerEnvironment(set.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()), Map.of());
 
         Map<String, Object> kafka = config.kafkaProperties();
-        assertThat(kafka).containsEntry("application.server", "tickcast-0.tickcast.tickcast.svc:9464")
-                .containsEntry("num.standby.replicas", "1");
+        assertThat(config.advertisedHost()).isEqualTo("tickcast-0.tickcast.tickcast.svc");
+        assertThat(kafka).containsEntry("num.standby.replicas", "1");
         assertThat(config.getString(TickcastConfig.STATE_DIR_CONFIG)).startsWith("/var/lib/tickcast/");
         assertThat(config.getInt(TickcastConfig.HTTP_PORT_CONFIG)).isEqualTo(9464);
     }
