@@ -84,11 +84,13 @@ public final class BenchCommand implements Callable<Integer> {
                   one thread       %,12.0f points/s  (scaling with %d threads: %.2fx)
                   predictions      %,12.0f points/s
                   naive DL4J loop  %,12.0f points/s  (fast engine on one thread: %.0fx)
+                  naive per CPU-s  %,12.0f points    (fast engine per CPU-second: %.0fx)
                   native memory    %.1f -> %.1f MiB;  RSS %.1f -> %.1f MiB;  heap %.1f -> %.1f MiB
                 """, r.hidden(), r.window(), r.bptt(), r.features(), r.layers(), r.symbols(), r.threads(), r.cpu(),
                 r.nproc(), r.pointsPerS(), r.runs(), r.updates(), r.usPerUpdate(), r.pointsPerCpuS(),
                 r.loadAverageStart(), r.loadAverageEnd(), r.singleThreadPointsPerS(),
                 r.threads(), r.scalingVsOneThread(), r.predictionsPerS(), r.naivePointsPerS(), r.speedupVsNaive(),
+                r.naivePointsPerCpuS(), r.speedupVsNaiveCpu(),
                 r.nativeMbStart(), r.nativeMbEnd(), r.rssMbStart(), r.rssMbEnd(), r.heapMbStart(), r.heapMbEnd());
     }
 

@@ -23,13 +23,16 @@ public interface OnlineForecaster extends AutoCloseable {
      * @param target   the realised value of what the previous call predicted, or {@code NaN} when there is
      *                 none (the first point): then no update is made
      * @return the prediction of the next point's target
-     * @throws IllegalArgumentException if {@code features} has the wrong length
+     * @throws IllegalArgumentException if {@code features} has the wrong length or a non-finite value, or
+     *                                  {@code target} is infinite; the forecaster is left unchanged
      */
     float observe(float[] features, float target);
 
     /**
      * Prediction only: reads the features, advances the recurrent state and returns the prediction of the
      * next target, without learning. Used to measure and to serve inference alone.
+     *
+     * @throws IllegalArgumentException if {@code features} has the wrong length or a non-finite value
      */
     float predict(float[] features);
 

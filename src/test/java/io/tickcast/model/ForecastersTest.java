@@ -104,6 +104,22 @@ class ForecastersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"fast", "dl4j"})
+    void shouldRejectNonFiniteInputsWithoutLearningFromThem(String engine) {
+        try (OnlineForecaster f = Forecasters.create(SMALL.withEngine(engine))) {
+            f.observe(new float[] {1f, 2f, 3f}, Float.NaN);
+            assertThatThrownBy(() -> f.observe(new float[] {1f, Float.NaN, 3f}, 0.5f))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("features[1]");
+            assertThatThrownBy(() -> f.observe(new float[] {1f, 2f, 3f}, Float.POSITIVE_INFINITY))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("target");
+            assertThatThrownBy(() -> f.predict(new float[] {Float.NEGATIVE_INFINITY, 2f, 3f}))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(f.updates()).isZero();
+            assertThat(f.observe(new float[] {1f, 2f, 3f}, 0.5f)).isFinite();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fast", "dl4j"})
     void shouldKeepLearningAfterDriftResponses(String engine) {
         float[][] xs = SyntheticSeries.features(30, 3, 3L);
         float[] ys = SyntheticSeries.targets(xs);

@@ -17,6 +17,8 @@ public record BenchReport(int hidden, int window, int bptt, int features, int la
                           double naivePointsPerS, double speedupVsNaive, List<Double> runPointsPerS,
                           double nativeMbStart, double nativeMbEnd, double rssMbStart, double rssMbEnd,
                           double heapMbStart, double heapMbEnd, double rssMbAfterModels, double pointsPerCpuS,
+                          double singleThreadPointsPerCpuS,
+                          double naivePointsPerCpuS, double speedupVsNaiveCpu,
                           double loadAverageStart, double loadAverageEnd, String cpu, int nproc) {
 
     /** @return the figures under their snake_case JSON names, in a stable order */
@@ -49,6 +51,9 @@ public record BenchReport(int hidden, int window, int bptt, int features, int la
         m.put("heap_mb_end", round(heapMbEnd));
         m.put("rss_mb_after_models", round(rssMbAfterModels));
         m.put("points_per_cpu_s", round(pointsPerCpuS));
+        m.put("single_thread_points_per_cpu_s", round(singleThreadPointsPerCpuS));
+        m.put("naive_points_per_cpu_s", round(naivePointsPerCpuS));
+        m.put("speedup_vs_naive_cpu", round(speedupVsNaiveCpu));
         m.put("load_avg_start", round(loadAverageStart));
         m.put("load_avg_end", round(loadAverageEnd));
         m.put("cpu", cpu);
@@ -56,7 +61,8 @@ public record BenchReport(int hidden, int window, int bptt, int features, int la
         return m;
     }
 
-    private static double round(double v) {
-        return Math.round(v * 100.0) / 100.0;
+    /** @return v rounded to 2 decimals, or null (JSON null) when not measured */
+    private static Double round(double v) {
+        return Double.isFinite(v) ? Math.round(v * 100.0) / 100.0 : null;
     }
 }

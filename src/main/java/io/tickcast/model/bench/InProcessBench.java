@@ -44,28 +44,34 @@ public final class InProcessBench {
         double[] rates = new double[options.runs()];
         double[] singleRates = new double[options.runs()];
         double[] cpuRates = new double[options.runs()];
+        double[] singleCpuRates = new double[options.runs()];
         long points = perSymbol * options.symbols();
         for (int r = 0; r < options.runs(); r++) {
             Timing timing = feedAll(models, stream, clock, perSymbol, options.threads());
             rates[r] = points / timing.wallSeconds();
             cpuRates[r] = points / timing.cpuSeconds();
-            singleRates[r] = options.threads() == 1 ? rates[r]
-                    : points / feedAll(models, stream, clock, perSymbol, 1).wallSeconds();
+            Timing single = options.threads() == 1 ? timing : feedAll(models, stream, clock, perSymbol, 1);
+            singleRates[r] = points / single.wallSeconds();
+            singleCpuRates[r] = points / single.cpuSeconds();
         }
         double loadEnd = MemoryProbe.loadAverage();
         double nativeEnd = MemoryProbe.nativeMb();
         double rssEnd = MemoryProbe.rssMb();
         double heapEnd = MemoryProbe.heapMb();
         double predictions = median(predictionRates(spec, stream));
-        double naive = options.naiveUpdates() == 0 ? Double.NaN : median(naiveRates(spec, stream));
+        double[][] naiveRates = options.naiveUpdates() == 0 ? null : naiveRates(spec, stream);
+        double naive = naiveRates == null ? Double.NaN : median(naiveRates[0]);
+        double naiveCpu = naiveRates == null ? Double.NaN : median(naiveRates[1]);
         models.forEach(OnlineForecaster::close);
         double rate = median(rates);
         double single = median(singleRates);
+        double cpuRate = median(cpuRates);
         return new BenchReport(spec.hiddenSize(), spec.window(), spec.bpttHorizon(), spec.inputSize(),
                 spec.layers(), options.symbols(), options.threads(), perSymbol * options.symbols(),
                 options.runs(), rate, single, rate / single, 1e6 / single, predictions, naive, single / naive,
                 Arrays.stream(rates).boxed().toList(), nativeStart, nativeEnd, rssStart, rssEnd, heapStart,
-                heapEnd, rssAfterModels, median(cpuRates), loadStart, loadEnd, MemoryProbe.cpuModel(),
+                heapEnd, rssAfterModels, cpuRate, median(singleCpuRates), naiveCpu, cpuRate / naiveCpu, loadStart, loadEnd,
+                MemoryProbe.cpuModel(),
                 Runtime.getRuntime().availableProcessors());
     }
 
@@ -127,9 +133,11 @@ public final class InProcessBench {
         return rates;
     }
 
-    private double[] naiveRates(ForecasterSpec spec, PointStream stream) {
+    /** @return per run: [0] points/s of wall time, [1] points per CPU-second of this thread */
+    private double[][] naiveRates(ForecasterSpec spec, PointStream stream) {
         ForecasterSpec naive = spec.withEngine(ForecasterSpec.DL4J_ENGINE).withBpttHorizon(spec.window());
-        double[] rates = new double[options.runs()];
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        double[][] rates = new double[2][options.runs()];
         try (OnlineForecaster model = Forecasters.create(naive)) {
             long t = 0;
             for (; t < spec.window() + 20; t++) {
@@ -137,10 +145,12 @@ public final class InProcessBench {
             }
             for (int r = 0; r < options.runs(); r++) {
                 long start = System.nanoTime();
+                long cpuStart = mx.getCurrentThreadCpuTime();
                 for (int i = 0; i < options.naiveUpdates(); i++, t++) {
                     model.observe(stream.features(t), stream.previousTarget(t));
                 }
-                rates[r] = options.naiveUpdates() / ((System.nanoTime() - start) / 1e9);
+                rates[0][r] = options.naiveUpdates() / ((System.nanoTime() - start) / 1e9);
+                rates[1][r] = options.naiveUpdates() / ((mx.getCurrentThreadCpuTime() - cpuStart) / 1e9);
             }
         }
         return rates;

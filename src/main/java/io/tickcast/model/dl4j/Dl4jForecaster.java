@@ -66,6 +66,7 @@ public final class Dl4jForecaster implements OnlineForecaster {
     @Override
     public float observe(float[] features, float target) {
         checkLength(features);
+        checkTarget(target);
         if (!Float.isNaN(target) && window.size() > 0) {
             window.labelNewest(target);
             fitWindow();
@@ -100,6 +101,17 @@ public final class Dl4jForecaster implements OnlineForecaster {
         if (features == null || features.length != spec.inputSize()) {
             throw new IllegalArgumentException("features must have length " + spec.inputSize() + ", was "
                     + (features == null ? "null" : features.length));
+        }
+        for (int i = 0; i < features.length; i++) {
+            if (!Float.isFinite(features[i])) {
+                throw new IllegalArgumentException("features[" + i + "] must be finite, was " + features[i]);
+            }
+        }
+    }
+
+    private static void checkTarget(float target) {
+        if (Float.isInfinite(target)) {
+            throw new IllegalArgumentException("target must be finite or NaN (no target), was " + target);
         }
     }
 

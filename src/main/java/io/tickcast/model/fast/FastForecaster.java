@@ -88,6 +88,7 @@ public final class FastForecaster implements OnlineForecaster {
     @Override
     public float observe(float[] features, float target) {
         checkLength(features);
+        checkTarget(target);
         if (!Float.isNaN(target) && ring.size() > 0) {
             ring.labelNewest(target);
             train();
@@ -117,6 +118,17 @@ public final class FastForecaster implements OnlineForecaster {
         if (features == null || features.length != spec.inputSize()) {
             throw new IllegalArgumentException("features must have length " + spec.inputSize() + ", was "
                     + (features == null ? "null" : features.length));
+        }
+        for (int i = 0; i < features.length; i++) {
+            if (!Float.isFinite(features[i])) {
+                throw new IllegalArgumentException("features[" + i + "] must be finite, was " + features[i]);
+            }
+        }
+    }
+
+    private static void checkTarget(float target) {
+        if (Float.isInfinite(target)) {
+            throw new IllegalArgumentException("target must be finite or NaN (no target), was " + target);
         }
     }
 
