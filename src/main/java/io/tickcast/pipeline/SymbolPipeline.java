@@ -27,6 +27,8 @@ public final class SymbolPipeline implements AutoCloseable {
     static final int MAGIC = 0x5443504C;
     static final int FORMAT_VERSION = 1;
     private static final double MIN_VOLATILITY = 1e-6;
+    /** Returns seen before the detectors are fed: the scales are not yet meaningful before. */
+    static final int DETECTOR_WARMUP = 50;
 
     private final String symbol;
     private final PipelineSettings settings;
@@ -125,7 +127,7 @@ public final class SymbolPipeline implements AutoCloseable {
         Features f = features.next(point.ts(), point.price());
         List<DriftEvent> events = new ArrayList<>();
         QualityReport report = pending == null ? firstPoint(point) : score(point, f, events);
-        if (f != null) {
+        if (f != null && features.returnsSeen() > DETECTOR_WARMUP) {
             monitor.update(symbol, point.ts(), DriftSignal.INPUT, f.scaledReturn(), events);
         }
         if (triggers(events)) {
@@ -149,7 +151,10 @@ public final class SymbolPipeline implements AutoCloseable {
         if (f != null) {
             blend.update(previous.modelReturn(), previous.ar1Return(), f.logReturn());
         }
-        monitor.update(symbol, point.ts(), DriftSignal.RESIDUAL, residualScore, events);
+        if (features.returnsSeen() > DETECTOR_WARMUP) {
+            double signal = features.clip(scored.absError() / previous.driftScale());
+            monitor.update(symbol, point.ts(), DriftSignal.RESIDUAL, signal, events);
+        }
         return quality.report(symbol, point.ts(), scored, previous.prediction().blendWeight(), monitor.statuses());
     }
 
@@ -166,11 +171,13 @@ public final class SymbolPipeline implements AutoCloseable {
         double price = point.price();
         double modelReturn = Double.NaN;
         double volatility = 0;
+        double deviation = 0;
         if (f != null) {
             double target = pending != null && pending.fromModel() ? f.scaledReturn() : Double.NaN;
             float scaledForecast = model.observe(f.vector(), target);
             modelReturn = f.unscale(scaledForecast);
             volatility = f.volatility();
+            deviation = f.returnSd();
         }
         double ar1Return = Math.log(quality.ar1Forecast() / price);
         NaiveBlend.Weights w = Double.isNaN(modelReturn) ? NaiveBlend.Weights.NAIVE : blend.weights();
@@ -183,7 +190,8 @@ public final class SymbolPipeline implements AutoCloseable {
         Double upper = Double.isNaN(q) ? null : predicted + q * scale;
         Prediction prediction = new Prediction(symbol, point.ts(), price, predicted, modelPrice, price, lower, upper,
                 w.model(), w.ar1(), model.updates(), Double.NaN);
-        pending = new Pending(prediction, modelReturn, ar1Return, scale, f != null);
+        double driftScale = price * Math.max(deviation, MIN_VOLATILITY);
+        pending = new Pending(prediction, modelReturn, ar1Return, scale, driftScale, f != null);
         return prediction;
     }
 
