@@ -10,9 +10,6 @@ import io.tickcast.pipeline.PointOutcome;
 import io.tickcast.pipeline.QualityReport;
 import io.tickcast.pipeline.SymbolPipeline;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +21,7 @@ import java.util.Random;
  * emitted forecast's and the raw model's RMSE skill against the naive forecast, overall and over the
  * {@link #AFTER} points following each change.
  *
- * <p>{@code main(path)} writes the Markdown table of docs/DRIFT.md.
+ * <p>{@code main(path)} writes the Markdown table into the {@code responses} section of docs/DRIFT.md.
  */
 public final class ResponseEvaluation {
     /** Points per path. */
@@ -164,6 +161,6 @@ public final class ResponseEvaluation {
                 rows.add(run(path, response, seeds, PipelineSettings.defaults(), ForecasterFactory.standard()));
             }
         }
-        Files.writeString(java.nio.file.Path.of(args[0]), markdown(rows, seeds), StandardCharsets.UTF_8);
+        MarkdownSection.write(java.nio.file.Path.of(args[0]), "responses", markdown(rows, seeds));
     }
 }
