@@ -3,7 +3,6 @@ package io.tickcast.pipeline;
 import io.tickcast.model.OnlineForecaster;
 import io.tickcast.quality.ConformalQuantile;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -39,6 +38,7 @@ public final class SymbolPipeline implements AutoCloseable {
     private final DriftMonitor monitor;
     private final ModelSlot model;
     private Pending pending;
+    private int lastSnapshotSize = 1 << 16;
 
     private SymbolPipeline(String symbol, PipelineSettings settings, ForecasterFactory factory,
                            OnlineForecaster forecaster) {
@@ -201,7 +201,7 @@ public final class SymbolPipeline implements AutoCloseable {
      * figures and baselines, the blend, the conformal scores, the detectors and their lifecycles.
      */
     public byte[] snapshot() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        ByteSink bytes = new ByteSink(lastSnapshotSize + 1024);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
             out.writeInt(FORMAT_VERSION);
@@ -216,7 +216,9 @@ public final class SymbolPipeline implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
+        byte[] snapshot = bytes.toByteArray();
+        lastSnapshotSize = snapshot.length;
+        return snapshot;
     }
 
     private void readState(DataInputStream in) throws IOException {
