@@ -134,6 +134,14 @@ class BacktestCommandTest {
     }
 
     @Test
+    void shouldRefuseACsvFileGivenAsJsonLines() throws IOException {
+        int exit = backtest("--data", csv(10).toString(), "--format", "jsonl", "--out", dir.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("is CSV, not jsonl");
+    }
+
+    @Test
     void shouldFailWithExitCodeTwoWhenTheFileDoesNotExist() {
         int exit = backtest("--data", dir.resolve("missing.csv").toString(), "--out", dir.toString());
 
