@@ -1,5 +1,7 @@
 package io.tickcast.pipeline;
 
+import io.tickcast.model.ForecasterSpec;
+import io.tickcast.model.Forecasters;
 import io.tickcast.model.OnlineForecaster;
 import io.tickcast.quality.ConformalQuantile;
 import java.io.ByteArrayInputStream;
@@ -10,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The test-then-train loop of one symbol, shared by the stream processor and the backtest.
@@ -52,6 +55,45 @@ public final class SymbolPipeline implements AutoCloseable {
         this.blend = new NaiveBlend(settings.blend());
         this.monitor = new DriftMonitor(settings.detectors());
         this.model = new ModelSlot(settings.forecaster(), settings.response(), factory, forecaster);
+    }
+
+    /**
+     * A fresh pipeline around a forecaster the caller built; rollbacks and challengers use
+     * {@link ForecasterFactory#standard()}.
+     *
+     * @param symbol     the instrument
+     * @param settings   validated settings
+     * @param forecaster a fresh forecaster with {@link FeatureExtractor#FEATURES} inputs; owned (closed) by the pipeline
+     * @throws IllegalArgumentException if the forecaster's input size is not the feature count
+     */
+    public SymbolPipeline(String symbol, PipelineSettings settings, OnlineForecaster forecaster) {
+        this(symbol, settings, ForecasterFactory.standard(), checkInputs(forecaster));
+    }
+
+    private static OnlineForecaster checkInputs(OnlineForecaster forecaster) {
+        if (forecaster.inputSize() != FeatureExtractor.FEATURES) {
+            throw new IllegalArgumentException("forecaster has " + forecaster.inputSize() + " inputs, the pipeline "
+                    + FeatureExtractor.FEATURES + " features");
+        }
+        return forecaster;
+    }
+
+    /**
+     * A fresh pipeline whose forecasters (the first one and any challenger) come from {@code create}; rollbacks
+     * restore with {@code Forecasters.restore}.
+     */
+    public static SymbolPipeline create(String symbol, PipelineSettings settings,
+                                        Function<ForecasterSpec, OnlineForecaster> create) {
+        return create(symbol, settings, ForecasterFactory.of(create, Forecasters::restore));
+    }
+
+    /**
+     * Restores a pipeline whose forecasters are restored by {@code restoreForecaster}; challengers are built
+     * with {@code Forecasters.create}. See {@link #restore(byte[], PipelineSettings, ForecasterFactory)}.
+     */
+    public static SymbolPipeline restore(byte[] snapshot, PipelineSettings settings,
+                                         Function<byte[], OnlineForecaster> restoreForecaster) {
+        return restore(snapshot, settings, ForecasterFactory.of(Forecasters::create, restoreForecaster));
     }
 
     /**
