@@ -25,12 +25,12 @@ public record ForecasterSpec(String engine, int inputSize, int hiddenSize, int l
 
     /**
      * The recommended default for the service: one LSTM layer of 32 units, a 32-point window, back-propagation
-     * through the last 8 points, 5 features, Adam at 0.001, seed 42. See BENCHMARKS.md for the evidence.
+     * through the last 8 points, 5 features, Adam at 3e-4, seed 42. See BENCHMARKS.md for the evidence.
      *
      * @return the recommended spec
      */
     public static ForecasterSpec defaults() {
-        return new ForecasterSpec(DEFAULT_ENGINE, 5, 32, 1, 32, 8, 1e-3, 42L);
+        return new ForecasterSpec(DEFAULT_ENGINE, 5, 32, 1, 32, 8, 3e-4, 42L);
     }
 
     /** @return this spec with another engine */

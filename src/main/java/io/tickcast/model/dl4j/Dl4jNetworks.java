@@ -59,9 +59,14 @@ public final class Dl4jNetworks {
         return net;
     }
 
-    /** Sets ND4J's native op parallelism to one thread; parallelism comes from running models side by side. */
+    /**
+     * Sets ND4J's native op parallelism and its BLAS to one thread; parallelism comes from running models side
+     * by side. (On a shared 2-core machine, OpenMP/OpenBLAS threads spinning against each other made the naive
+     * loop several times slower.) Process-wide and idempotent.
+     */
     public static void useOneNd4jThread() {
         Nd4j.getEnvironment().setMaxThreads(1);
         Nd4j.getEnvironment().setMaxMasterThreads(1);
+        Nd4j.factory().blas().setMaxThreads(1);
     }
 }

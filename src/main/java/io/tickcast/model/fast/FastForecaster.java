@@ -24,8 +24,8 @@ public final class FastForecaster implements OnlineForecaster {
     private final FastNetwork net;
     private final Adam adam;
     private final PointRing ring;
-    private final float[] hCur;
-    private final float[] cCur;
+    private final float[][] hCur;
+    private final float[][] cCur;
     private long updates;
     private double learningRateFactor = 1.0;
     private float lastLoss = Float.NaN;
@@ -33,11 +33,10 @@ public final class FastForecaster implements OnlineForecaster {
     private FastForecaster(ForecasterSpec spec) {
         this.spec = spec;
         this.net = new FastNetwork(spec.inputSize(), spec.hiddenSize(), spec.layers(), spec.bpttHorizon());
-        this.adam = new Adam(net.params.length, Dl4jNetworks.BETA1, Dl4jNetworks.BETA2, Dl4jNetworks.EPSILON);
-        int stateSize = spec.layers() * spec.hiddenSize();
-        this.ring = new PointRing(spec.window(), spec.inputSize(), stateSize);
-        this.hCur = new float[stateSize];
-        this.cCur = new float[stateSize];
+        this.adam = new Adam(net.params, Dl4jNetworks.BETA1, Dl4jNetworks.BETA2, Dl4jNetworks.EPSILON);
+        this.ring = new PointRing(spec.window(), spec.inputSize(), spec.layers(), spec.hiddenSize());
+        this.hCur = new float[spec.layers()][spec.hiddenSize()];
+        this.cCur = new float[spec.layers()][spec.hiddenSize()];
     }
 
     /** @return a fresh forecaster with the seeded DL4J initial weights of the reference network */
@@ -98,12 +97,11 @@ public final class FastForecaster implements OnlineForecaster {
 
     private void train() {
         int steps = Math.min(spec.bpttHorizon(), ring.size());
-        int first = ring.slot(ring.size() - steps);
-        ring.copyNewest(steps, net.xs, net.targets);
-        net.forward(steps, ring.hBefore, ring.cBefore, first * ring.stateSize);
+        int first = ring.loadNewest(steps, net.xs, net.targets);
+        net.forward(steps, ring.hBefore(first), ring.cBefore(first));
         lastLoss = net.backward();
         net.finalState(hCur, cCur);
-        adam.step(net.params, net.grad, spec.learningRate() * learningRateFactor);
+        adam.step(net.params, net.grads, spec.learningRate() * learningRateFactor);
         net.parametersChanged();
         updates++;
     }
@@ -112,7 +110,7 @@ public final class FastForecaster implements OnlineForecaster {
     public float predict(float[] features) {
         checkLength(features);
         ring.append(features, hCur, cCur);
-        return net.step(features, 0, hCur, cCur);
+        return net.step(features, hCur, cCur);
     }
 
     private void checkLength(float[] features) {
@@ -142,16 +140,18 @@ public final class FastForecaster implements OnlineForecaster {
 
     @Override
     public void resetState() {
-        Arrays.fill(hCur, 0f);
-        Arrays.fill(cCur, 0f);
+        for (int l = 0; l < hCur.length; l++) {
+            Arrays.fill(hCur[l], 0f);
+            Arrays.fill(cCur[l], 0f);
+        }
         ring.clearStates();
         adam.reset();
     }
 
     @Override
     public byte[] snapshot() {
-        int floats = 3 * net.params.length + 2 * hCur.length + ring.serializedFloats();
-        ByteBuffer out = ByteBuffer.allocate(4 + 8 + 8 + 8 + 8 + 4 * floats);
+        int floats = 3 * net.parameterCount() + 2 * FloatArrays.count(hCur);
+        ByteBuffer out = ByteBuffer.allocate(4 + 8 + 8 + 8 + 4 * floats + ring.serializedBytes());
         out.putInt(PAYLOAD_VERSION).putLong(updates).putDouble(learningRateFactor).putLong(adam.iteration);
         FloatArrays.put(out, net.params);
         FloatArrays.put(out, adam.m);
@@ -165,11 +165,6 @@ public final class FastForecaster implements OnlineForecaster {
     /** Writes this forecaster's current weights into a reference network built from the same spec. */
     public void exportWeights(MultiLayerNetwork target) {
         Dl4jLayout.copyTo(net, target);
-    }
-
-    /** @return a copy of the flat parameters (fast layout), for tests */
-    float[] parameters() {
-        return net.params.clone();
     }
 
     FastNetwork network() {

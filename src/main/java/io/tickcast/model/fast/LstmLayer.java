@@ -1,169 +1,152 @@
 package io.tickcast.model.fast;
 
+import java.util.Arrays;
+
 /**
- * One LSTM layer over a flat parameter array, DL4J semantics and gate order {@code [a (block input, tanh),
- * f (forget), o (output), i (input)]}, no peepholes. Parameters are kept row-major per input unit
- * ({@code W[i][0..4H)}), so every matrix-vector product is an axpy over 4H contiguous floats that the JIT
- * vectorises. Holds the activations of up to {@code maxSteps} steps for back-propagation; allocates nothing
- * after construction.
+ * One LSTM layer, DL4J semantics and gate order {@code [a (block input, tanh), f (forget), o (output),
+ * i (input)]}, no peepholes. Weights are kept as one row of 4H floats per input unit and per recurrent unit,
+ * and every buffer is its own array, so all inner loops are {@code y[j] += a * x[j]} from index 0: the form
+ * C2 vectorises (with offsets into shared arrays it cannot rule out aliasing and stays scalar, 4x slower).
+ * Holds the activations of up to {@code maxSteps} steps for back-propagation; allocates nothing after
+ * construction.
  */
 final class LstmLayer {
 
     final int nIn;
     final int hidden;
-    final int paramOffset;
-    final int paramCount;
     private final int gateWidth;
-    private final int offWx;
-    private final int offWh;
-    private final int offB;
-    /** Offsets in the transposed-weights array: Wx^T [4H][nIn] then Wh^T [4H][H]. */
-    private final int tOffWx;
-    private final int tOffWh;
+    /** Rows 0..nIn-1: input weights W[i][0..4H); rows nIn..nIn+H-1: recurrent weights RW[i][0..4H). */
+    final float[][] weights;
+    final float[] bias;
+    final float[][] weightGrad;
+    final float[] biasGrad;
+    /** Transposes for back-propagation: RW^T [4H][H] and W^T [4H][nIn]. */
+    private final float[][] recurrentT;
+    private final float[][] inputT;
 
-    /** Activated gates per step, [steps][4H]. */
-    private final float[] gates;
-    /** Cell state before step s at [s], after the last step at [steps]: [(steps+1)][H]. */
-    final float[] c;
-    /** Hidden output, same indexing as {@link #c}. */
-    final float[] h;
-    /** tanh(c) after step s, [steps][H]. */
-    private final float[] tanhC;
-    /** Gradient arriving at each step's output from above (head or upper layer), [steps][H]. */
-    final float[] dhExt;
+    /** Activated gates per step. */
+    private final float[][] gates;
+    /** State before step s at [s]; after the last step at [steps]. */
+    final float[][] c;
+    final float[][] h;
+    private final float[][] tanhC;
+    /** Gradient arriving at each step's output from above (the head or the next layer). */
+    final float[][] dhExt;
     private final float[] dz;
     private final float[] dhNext;
     private final float[] dcNext;
     private final float[] stepGates;
 
-    LstmLayer(int nIn, int hidden, int paramOffset, int transposedOffset, int maxSteps) {
+    LstmLayer(int nIn, int hidden, int maxSteps) {
         this.nIn = nIn;
         this.hidden = hidden;
         this.gateWidth = 4 * hidden;
-        this.paramOffset = paramOffset;
-        this.offWx = paramOffset;
-        this.offWh = offWx + nIn * gateWidth;
-        this.offB = offWh + hidden * gateWidth;
-        this.paramCount = (nIn + hidden + 1) * gateWidth;
-        this.tOffWx = transposedOffset;
-        this.tOffWh = transposedOffset + nIn * gateWidth;
-        this.gates = new float[maxSteps * gateWidth];
-        this.c = new float[(maxSteps + 1) * hidden];
-        this.h = new float[(maxSteps + 1) * hidden];
-        this.tanhC = new float[maxSteps * hidden];
-        this.dhExt = new float[maxSteps * hidden];
+        this.weights = new float[nIn + hidden][gateWidth];
+        this.bias = new float[gateWidth];
+        this.weightGrad = new float[nIn + hidden][gateWidth];
+        this.biasGrad = new float[gateWidth];
+        this.recurrentT = new float[gateWidth][hidden];
+        this.inputT = new float[gateWidth][nIn];
+        this.gates = new float[maxSteps][gateWidth];
+        this.c = new float[maxSteps + 1][hidden];
+        this.h = new float[maxSteps + 1][hidden];
+        this.tanhC = new float[maxSteps][hidden];
+        this.dhExt = new float[maxSteps][hidden];
         this.dz = new float[gateWidth];
         this.dhNext = new float[hidden];
         this.dcNext = new float[hidden];
         this.stepGates = new float[gateWidth];
     }
 
-    /** @return the number of floats of the transposed copy this layer needs */
-    int transposedCount() {
-        return (nIn + hidden) * gateWidth;
-    }
-
-    /** Index of W[i][j] (input unit i, gate column j) in the parameter array. */
-    int inputWeightIndex(int i, int j) {
-        return offWx + i * gateWidth + j;
-    }
-
-    int recurrentWeightIndex(int i, int j) {
-        return offWh + i * gateWidth + j;
-    }
-
-    int biasIndex(int j) {
-        return offB + j;
-    }
-
-    /** Rebuilds the transposed weights used by back-propagation from the current parameters. */
-    void transpose(float[] p, float[] t) {
+    /** Rebuilds the transposed weights used by back-propagation; call after the weights change. */
+    void transpose() {
         for (int i = 0; i < nIn; i++) {
+            float[] row = weights[i];
             for (int j = 0; j < gateWidth; j++) {
-                t[tOffWx + j * nIn + i] = p[offWx + i * gateWidth + j];
+                inputT[j][i] = row[j];
             }
         }
         for (int i = 0; i < hidden; i++) {
+            float[] row = weights[nIn + i];
             for (int j = 0; j < gateWidth; j++) {
-                t[tOffWh + j * hidden + i] = p[offWh + i * gateWidth + j];
+                recurrentT[j][i] = row[j];
             }
         }
     }
 
     /** Sets the state before step 0 of the stored sequence. */
-    void setInitialState(float[] hSrc, float[] cSrc, int off) {
-        System.arraycopy(hSrc, off, h, 0, hidden);
-        System.arraycopy(cSrc, off, c, 0, hidden);
+    void setInitialState(float[] h0, float[] c0) {
+        System.arraycopy(h0, 0, h[0], 0, hidden);
+        System.arraycopy(c0, 0, c[0], 0, hidden);
     }
 
-    /** Forward step {@code s} of the stored sequence; x at {@code x[xOff..xOff+nIn)}. */
-    void forward(float[] p, float[] x, int xOff, int s) {
-        cell(p, x, xOff, gates, s * gateWidth, h, s * hidden, c, s * hidden,
-                h, (s + 1) * hidden, c, (s + 1) * hidden, tanhC, s * hidden);
+    /** Forward step {@code s} of the stored sequence on input {@code x}. */
+    void forward(float[] x, int s) {
+        cell(x, gates[s], h[s], c[s], h[s + 1], c[s + 1], tanhC[s]);
     }
 
-    /** One step outside the stored sequence, updating the state {@code (hs, cs)} at {@code off} in place. */
-    void step(float[] p, float[] x, int xOff, float[] hs, float[] cs, int off) {
-        cell(p, x, xOff, stepGates, 0, hs, off, cs, off, hs, off, cs, off, null, 0);
+    /** One step outside the stored sequence, updating the state {@code (hs, cs)} in place. */
+    void step(float[] x, float[] hs, float[] cs) {
+        cell(x, stepGates, hs, cs, hs, cs, null);
     }
 
-    private void cell(float[] p, float[] x, int xOff, float[] g, int gOff, float[] hp, int hpOff,
-                      float[] cp, int cpOff, float[] hOut, int hOutOff, float[] cOut, int cOutOff,
-                      float[] tc, int tcOff) {
-        System.arraycopy(p, offB, g, gOff, gateWidth);
+    private void cell(float[] x, float[] g, float[] hp, float[] cp, float[] hOut, float[] cOut, float[] tc) {
+        System.arraycopy(bias, 0, g, 0, gateWidth);
         for (int i = 0; i < nIn; i++) {
-            axpy(x[xOff + i], p, offWx + i * gateWidth, g, gOff, gateWidth);
+            axpy(x[i], weights[i], g, gateWidth);
         }
         for (int i = 0; i < hidden; i++) {
-            axpy(hp[hpOff + i], p, offWh + i * gateWidth, g, gOff, gateWidth);
+            axpy(hp[i], weights[nIn + i], g, gateWidth);
         }
         int hd = hidden;
         for (int u = 0; u < hd; u++) {
-            float a = DeterministicMath.tanh(g[gOff + u]);
-            float f = DeterministicMath.sigmoid(g[gOff + hd + u]);
-            float o = DeterministicMath.sigmoid(g[gOff + 2 * hd + u]);
-            float in = DeterministicMath.sigmoid(g[gOff + 3 * hd + u]);
-            g[gOff + u] = a;
-            g[gOff + hd + u] = f;
-            g[gOff + 2 * hd + u] = o;
-            g[gOff + 3 * hd + u] = in;
-            float cNew = f * cp[cpOff + u] + in * a;
+            float a = DeterministicMath.tanh(g[u]);
+            float f = DeterministicMath.sigmoid(g[hd + u]);
+            float o = DeterministicMath.sigmoid(g[2 * hd + u]);
+            float in = DeterministicMath.sigmoid(g[3 * hd + u]);
+            g[u] = a;
+            g[hd + u] = f;
+            g[2 * hd + u] = o;
+            g[3 * hd + u] = in;
+            float cNew = f * cp[u] + in * a;
             float t = DeterministicMath.tanh(cNew);
-            cOut[cOutOff + u] = cNew;
-            hOut[hOutOff + u] = o * t;
+            cOut[u] = cNew;
+            hOut[u] = o * t;
             if (tc != null) {
-                tc[tcOff + u] = t;
+                tc[u] = t;
             }
         }
     }
 
     /**
-     * Back-propagates through the stored {@code steps}, accumulating into {@code grad} (same layout as the
-     * parameters) and, when {@code dxOut} is not null, adding the gradient w.r.t. each step's input to
-     * {@code dxOut[s * nIn ..]}. The gradient w.r.t. the initial state is dropped (truncation).
+     * Back-propagates through the stored {@code steps}, accumulating into the gradients and, when {@code dxOut}
+     * is not null, adding the gradient w.r.t. each step's input to {@code dxOut[s]}. The gradient w.r.t. the
+     * initial state is dropped (truncation).
+     *
+     * @param inputs the inputs of the stored steps, {@code inputs[s + inputBase]} for step s
      */
-    void backward(float[] t, float[] grad, float[] x, int xStride, int xBase, int steps, float[] dxOut) {
-        java.util.Arrays.fill(dhNext, 0f);
-        java.util.Arrays.fill(dcNext, 0f);
-        int hd = hidden;
+    void backward(float[][] inputs, int inputBase, int steps, float[][] dxOut) {
+        Arrays.fill(dhNext, 0f);
+        Arrays.fill(dcNext, 0f);
         for (int s = steps - 1; s >= 0; s--) {
             gateGradients(s);
-            axpy(1f, dz, 0, grad, offB, gateWidth);
-            int xOff = xBase + s * xStride;
+            axpy(1f, dz, biasGrad, gateWidth);
+            float[] x = inputs[s + inputBase];
             for (int i = 0; i < nIn; i++) {
-                axpy(x[xOff + i], dz, 0, grad, offWx + i * gateWidth, gateWidth);
+                axpy(x[i], dz, weightGrad[i], gateWidth);
             }
-            int hpOff = s * hd;
-            for (int i = 0; i < hd; i++) {
-                axpy(h[hpOff + i], dz, 0, grad, offWh + i * gateWidth, gateWidth);
+            float[] hp = h[s];
+            for (int i = 0; i < hidden; i++) {
+                axpy(hp[i], dz, weightGrad[nIn + i], gateWidth);
             }
-            java.util.Arrays.fill(dhNext, 0f);
+            Arrays.fill(dhNext, 0f);
             for (int j = 0; j < gateWidth; j++) {
-                axpy(dz[j], t, tOffWh + j * hd, dhNext, 0, hd);
+                axpy(dz[j], recurrentT[j], dhNext, hidden);
             }
             if (dxOut != null) {
+                float[] dx = dxOut[s];
                 for (int j = 0; j < gateWidth; j++) {
-                    axpy(dz[j], t, tOffWx + j * nIn, dxOut, s * nIn, nIn);
+                    axpy(dz[j], inputT[j], dx, nIn);
                 }
             }
         }
@@ -171,26 +154,37 @@ final class LstmLayer {
 
     private void gateGradients(int s) {
         int hd = hidden;
-        int gOff = s * gateWidth;
+        float[] g = gates[s];
+        float[] tcs = tanhC[s];
+        float[] cPrev = c[s];
+        float[] ext = dhExt[s];
         for (int u = 0; u < hd; u++) {
-            float a = gates[gOff + u];
-            float f = gates[gOff + hd + u];
-            float o = gates[gOff + 2 * hd + u];
-            float in = gates[gOff + 3 * hd + u];
-            float tc = tanhC[s * hd + u];
-            float dh = dhExt[s * hd + u] + dhNext[u];
+            float a = g[u];
+            float f = g[hd + u];
+            float o = g[2 * hd + u];
+            float in = g[3 * hd + u];
+            float tc = tcs[u];
+            float dh = ext[u] + dhNext[u];
             float dc = dh * o * (1f - tc * tc) + dcNext[u];
             dz[u] = dc * in * (1f - a * a);
-            dz[hd + u] = dc * c[s * hd + u] * f * (1f - f);
+            dz[hd + u] = dc * cPrev[u] * f * (1f - f);
             dz[2 * hd + u] = dh * tc * o * (1f - o);
             dz[3 * hd + u] = dc * a * in * (1f - in);
             dcNext[u] = dc * f;
         }
     }
 
-    static void axpy(float a, float[] x, int xOff, float[] y, int yOff, int n) {
+    void zeroGradients() {
+        for (float[] row : weightGrad) {
+            Arrays.fill(row, 0f);
+        }
+        Arrays.fill(biasGrad, 0f);
+    }
+
+    /** {@code y[0..n) += a * x[0..n)}: same index on both arrays, so the JIT vectorises it. */
+    static void axpy(float a, float[] x, float[] y, int n) {
         for (int j = 0; j < n; j++) {
-            y[yOff + j] += a * x[xOff + j];
+            y[j] += a * x[j];
         }
     }
 }

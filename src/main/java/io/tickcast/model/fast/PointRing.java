@@ -5,29 +5,26 @@ import java.util.Arrays;
 
 /**
  * The last W points: their features, their realised targets (NaN until known) and the recurrent state
- * before each of them (layer-major {@code h} and {@code c}), so that a truncated back-propagation can restart
- * k points back. Fixed capacity, no allocation after construction.
+ * before each of them ({@code h} and {@code c} per layer), so a truncated back-propagation can restart k points
+ * back. Fixed capacity, no allocation after construction.
  */
 final class PointRing {
 
     final int capacity;
-    final int inputSize;
-    final int stateSize;
-    private final float[] features;
+    private final float[][] features;
     private final float[] targets;
-    final float[] hBefore;
-    final float[] cBefore;
+    /** [slot][layer][unit]. */
+    private final float[][][] hBefore;
+    private final float[][][] cBefore;
     private int size;
     private int next;
 
-    PointRing(int capacity, int inputSize, int stateSize) {
+    PointRing(int capacity, int inputSize, int layers, int hidden) {
         this.capacity = capacity;
-        this.inputSize = inputSize;
-        this.stateSize = stateSize;
-        this.features = new float[capacity * inputSize];
+        this.features = new float[capacity][inputSize];
         this.targets = new float[capacity];
-        this.hBefore = new float[capacity * stateSize];
-        this.cBefore = new float[capacity * stateSize];
+        this.hBefore = new float[capacity][layers][hidden];
+        this.cBefore = new float[capacity][layers][hidden];
     }
 
     int size() {
@@ -35,10 +32,12 @@ final class PointRing {
     }
 
     /** Appends a point with unknown target and the state before it. */
-    void append(float[] x, float[] h, float[] c) {
-        System.arraycopy(x, 0, features, next * inputSize, inputSize);
-        System.arraycopy(h, 0, hBefore, next * stateSize, stateSize);
-        System.arraycopy(c, 0, cBefore, next * stateSize, stateSize);
+    void append(float[] x, float[][] h, float[][] c) {
+        System.arraycopy(x, 0, features[next], 0, x.length);
+        for (int l = 0; l < h.length; l++) {
+            System.arraycopy(h[l], 0, hBefore[next][l], 0, h[l].length);
+            System.arraycopy(c[l], 0, cBefore[next][l], 0, c[l].length);
+        }
         targets[next] = Float.NaN;
         next = next + 1 == capacity ? 0 : next + 1;
         if (size < capacity) {
@@ -51,35 +50,57 @@ final class PointRing {
     }
 
     /** @return the slot of the i-th oldest point */
-    int slot(int i) {
+    private int slot(int i) {
         int s = next - size + i;
         return s < 0 ? s + capacity : s;
     }
 
-    /** Copies the newest {@code steps} points' features and targets, oldest first. */
-    void copyNewest(int steps, float[] xs, float[] ts) {
+    /**
+     * Points the network's sequence at the newest {@code steps} points (no copy) and copies their targets.
+     *
+     * @return the slot of the oldest of them
+     */
+    int loadNewest(int steps, float[][] xs, float[] ts) {
         for (int s = 0; s < steps; s++) {
             int slot = slot(size - steps + s);
-            System.arraycopy(features, slot * inputSize, xs, s * inputSize, inputSize);
+            xs[s] = features[slot];
             ts[s] = targets[slot];
         }
+        return slot(size - steps);
+    }
+
+    float[][] hBefore(int slot) {
+        return hBefore[slot];
+    }
+
+    float[][] cBefore(int slot) {
+        return cBefore[slot];
     }
 
     void clearStates() {
-        Arrays.fill(hBefore, 0f);
-        Arrays.fill(cBefore, 0f);
+        for (int s = 0; s < capacity; s++) {
+            for (float[] row : hBefore[s]) {
+                Arrays.fill(row, 0f);
+            }
+            for (float[] row : cBefore[s]) {
+                Arrays.fill(row, 0f);
+            }
+        }
     }
 
-    int serializedFloats() {
-        return features.length + targets.length + hBefore.length + cBefore.length;
+    int serializedBytes() {
+        int states = capacity * hBefore[0].length * hBefore[0][0].length;
+        return 8 + 4 * (FloatArrays.count(features) + targets.length + 2 * states);
     }
 
     void write(ByteBuffer out) {
         out.putInt(size).putInt(next);
         FloatArrays.put(out, features);
         FloatArrays.put(out, targets);
-        FloatArrays.put(out, hBefore);
-        FloatArrays.put(out, cBefore);
+        for (int s = 0; s < capacity; s++) {
+            FloatArrays.put(out, hBefore[s]);
+            FloatArrays.put(out, cBefore[s]);
+        }
     }
 
     void read(ByteBuffer in) {
@@ -92,7 +113,9 @@ final class PointRing {
         next = newNext;
         FloatArrays.get(in, features);
         FloatArrays.get(in, targets);
-        FloatArrays.get(in, hBefore);
-        FloatArrays.get(in, cBefore);
+        for (int s = 0; s < capacity; s++) {
+            FloatArrays.get(in, hBefore[s]);
+            FloatArrays.get(in, cBefore[s]);
+        }
     }
 }

@@ -1,0 +1,101 @@
+package io.tickcast.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tickcast.model.ForecasterSpec;
+import io.tickcast.model.bench.BenchOptions;
+import io.tickcast.model.bench.BenchReport;
+import io.tickcast.model.bench.InProcessBench;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tickcast bench}: in-process figures of the fast engine and, in the same run, the naive DL4J loop. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measures per-point test-then-train throughput of the forecaster in process.")
+public final class BenchCommand implements Callable<Integer> {
+
+    private static final ForecasterSpec DEFAULTS = ForecasterSpec.defaults();
+
+    @Option(names = "--hidden", description = "LSTM units per layer (default: ${DEFAULT-VALUE})")
+    int hidden = DEFAULTS.hiddenSize();
+
+    @Option(names = "--window", description = "W, points kept (default: ${DEFAULT-VALUE})")
+    int window = DEFAULTS.window();
+
+    @Option(names = "--bptt", description = "k, steps back-propagated per update, 1..W (default: ${DEFAULT-VALUE})")
+    int bptt = DEFAULTS.bpttHorizon();
+
+    @Option(names = "--features", description = "input features per point (default: ${DEFAULT-VALUE})")
+    int features = DEFAULTS.inputSize();
+
+    @Option(names = "--layers", description = "stacked LSTM layers (default: ${DEFAULT-VALUE})")
+    int layers = DEFAULTS.layers();
+
+    @Option(names = "--lr", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
+    double learningRate = DEFAULTS.learningRate();
+
+    @Option(names = "--symbols", description = "models trained side by side (default: ${DEFAULT-VALUE})")
+    int symbols = 1;
+
+    @Option(names = "--threads", description = "threads sharing the symbols (default: ${DEFAULT-VALUE})")
+    int threads = 1;
+
+    @Option(names = "--updates", description = "points per timed run over all symbols (default: ${DEFAULT-VALUE})")
+    long updates = 50_000;
+
+    @Option(names = "--runs", description = "timed runs; figures are medians (default: ${DEFAULT-VALUE})")
+    int runs = 5;
+
+    @Option(names = "--predictions", description = "prediction-only points per run (default: ${DEFAULT-VALUE})")
+    long predictions = 200_000;
+
+    @Option(names = "--naive-updates", description = "points of the naive DL4J loop per run, 0 skips it "
+            + "(default: ${DEFAULT-VALUE})")
+    int naiveUpdates = 100;
+
+    @Option(names = "--warmup", description = "untimed points per symbol first (default: ${DEFAULT-VALUE})")
+    int warmup = 20_000;
+
+    @Option(names = "--json", description = "print one JSON object instead of text")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        ForecasterSpec spec = new ForecasterSpec(ForecasterSpec.FAST_ENGINE, features, hidden, layers, window, bptt,
+                learningRate, DEFAULTS.seed());
+        BenchOptions options = new BenchOptions(spec, symbols, threads, updates, runs, predictions, naiveUpdates,
+                warmup);
+        BenchReport report = new InProcessBench(options).run();
+        System.out.println(json ? toJson(report) : toText(report));
+        return 0;
+    }
+
+    static String toJson(BenchReport report) throws JsonProcessingException {
+        return new ObjectMapper().writeValueAsString(report.toMap());
+    }
+
+    static String toText(BenchReport r) {
+        return String.format(java.util.Locale.ROOT, """
+                tickcast bench: H=%d W=%d k=%d features=%d layers=%d, %d symbol(s) on %d thread(s), %s (%d cpus)
+                  test-then-train  %,12.0f points/s  (median of %d runs of %,d points; %.1f us/update on one thread)
+                  per CPU-second   %,12.0f points    (load average %.1f -> %.1f)
+                  one thread       %,12.0f points/s  (scaling with %d threads: %.2fx)
+                  predictions      %,12.0f points/s
+                  naive DL4J loop  %,12.0f points/s  (fast engine on one thread: %.0fx)
+                  naive per CPU-s  %,12.0f points    (fast engine per CPU-second: %.0fx)
+                  native memory    %.1f -> %.1f MiB;  RSS %.1f -> %.1f MiB;  heap %.1f -> %.1f MiB
+                """, r.hidden(), r.window(), r.bptt(), r.features(), r.layers(), r.symbols(), r.threads(), r.cpu(),
+                r.nproc(), r.pointsPerS(), r.runs(), r.updates(), r.usPerUpdate(), r.pointsPerCpuS(),
+                r.loadAverageStart(), r.loadAverageEnd(), r.singleThreadPointsPerS(),
+                r.threads(), r.scalingVsOneThread(), r.predictionsPerS(), r.naivePointsPerS(), r.speedupVsNaive(),
+                r.naivePointsPerCpuS(), r.speedupVsNaiveCpu(),
+                r.nativeMbStart(), r.nativeMbEnd(), r.rssMbStart(), r.rssMbEnd(), r.heapMbStart(), r.heapMbEnd());
+    }
+
+    /** Runs the bench alone, without the top-level command: {@code java -cp ... io.tickcast.cli.BenchCommand}. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchCommand()).execute(args));
+    }
+}
