@@ -1,18 +1,23 @@
 package io.tickcast.backtest;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome of a backtest.
  *
  * @param data       the file read
  * @param summaries  per symbol, in order of first appearance
- * @param charts     per symbol, in the same order
+ * @param charts     per symbol, in the same order: the whole scored range, thinned
+ * @param details    per symbol: the last scored points, not thinned
+ * @param eventCounts per symbol: drift events in the scored range by "detector/signal/phase"
+ * @param markerDetector the detector whose STARTED events the charts mark ({@code any}: all)
  * @param rowsSkipped rows of the file that were not valid ticks
  * @param elapsedMs  wall time of the whole run
  */
-public record BacktestResult(String data, List<SymbolSummary> summaries, List<ChartSeries> charts, long rowsSkipped,
-                             long elapsedMs) {
+public record BacktestResult(String data, List<SymbolSummary> summaries, List<ChartSeries> charts,
+                             List<ChartSeries> details, List<Map<String, Long>> eventCounts, String markerDetector,
+                             long rowsSkipped, long elapsedMs) {
 
     /** @return the summary of {@code symbol} */
     public SymbolSummary summary(String symbol) {

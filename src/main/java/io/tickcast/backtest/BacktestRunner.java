@@ -19,6 +19,8 @@ import java.util.Map;
  */
 public final class BacktestRunner {
     private static final int PROGRESS_EVERY = 4096;
+    /** Points of the detail chart (the end of the scored range, not thinned). */
+    static final int DETAIL_POINTS = 300;
 
     private BacktestRunner() {
     }
@@ -50,7 +52,8 @@ public final class BacktestRunner {
                 SymbolPipeline pipeline = pipelines.computeIfAbsent(tick.symbol(),
                         s -> SymbolPipeline.create(s, options.settings(), options.factory()));
                 SymbolAccumulator sum = sums.computeIfAbsent(tick.symbol(),
-                        s -> new SymbolAccumulator(s, options.settings().quality().intervalLevel()));
+                        s -> new SymbolAccumulator(s, options.settings().quality().intervalLevel(),
+                                options.settings().response().detector()));
                 long t0 = System.nanoTime();
                 PointOutcome outcome = pipeline.process(new Point(tick.symbol(), tick.ts(), tick.price(), tick.size(),
                         tick.ts()));
@@ -66,11 +69,16 @@ public final class BacktestRunner {
         progress.progress(total, total, points);
         List<SymbolSummary> summaries = new ArrayList<>();
         List<ChartSeries> charts = new ArrayList<>();
+        List<ChartSeries> details = new ArrayList<>();
+        List<Map<String, Long>> counts = new ArrayList<>();
         for (SymbolAccumulator sum : sums.values()) {
             summaries.add(sum.summary());
             charts.add(sum.chart(options.chartPoints()));
+            details.add(sum.tail(DETAIL_POINTS));
+            counts.add(sum.eventCounts());
         }
         long elapsedMs = (System.nanoTime() - started) / 1_000_000;
-        return new BacktestResult(options.data().toString(), summaries, charts, skipped, elapsedMs);
+        return new BacktestResult(options.data().toString(), summaries, charts, details, counts,
+                options.settings().response().detector(), skipped, elapsedMs);
     }
 }

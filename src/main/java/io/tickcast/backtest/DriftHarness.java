@@ -6,8 +6,6 @@ import io.tickcast.quality.DriftDetector;
 import io.tickcast.quality.Kswin;
 import io.tickcast.quality.PageHinkley;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +22,7 @@ import java.util.function.LongFunction;
  * first such detection gives the delay); any other detection is a false alarm. In {@link DriftScenario#TREND_BREAK}
  * the mean keeps moving until the next change point, so a sloped segment counts as drifting to its end.
  *
- * <p>{@code main(path)} writes the Markdown table of docs/DRIFT.md.
+ * <p>{@code main(path)} writes the Markdown table into the {@code harness} section of docs/DRIFT.md.
  */
 public final class DriftHarness {
     /** Detections later than this after a change point do not count for it. */
@@ -171,13 +169,13 @@ public final class DriftHarness {
     /**
      * Writes the harness table.
      *
-     * @param args the output file, e.g. {@code docs/DRIFT-table.md}
+     * @param args the Markdown file, e.g. {@code docs/DRIFT.md}
      */
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
-            throw new IllegalArgumentException("usage: DriftHarness OUTPUT.md");
+            throw new IllegalArgumentException("usage: DriftHarness DRIFT.md");
         }
         long[] seeds = publishedSeeds();
-        Files.writeString(Path.of(args[0]), markdown(evaluateAll(seeds), seeds), StandardCharsets.UTF_8);
+        MarkdownSection.write(Path.of(args[0]), "harness", markdown(evaluateAll(seeds), seeds));
     }
 }

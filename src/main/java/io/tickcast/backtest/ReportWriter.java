@@ -59,12 +59,15 @@ public final class ReportWriter {
                 .append("</code>; ").append(result.rowsSkipped()).append(" rows skipped; ")
                 .append(result.elapsedMs()).append(" ms.</p>");
         for (int i = 0; i < result.summaries().size(); i++) {
-            symbolSection(page, result.summaries().get(i), result.charts().get(i));
+            symbolSection(page, result, i);
         }
         return page.append("</body></html>\n").toString();
     }
 
-    private static void symbolSection(StringBuilder page, SymbolSummary s, ChartSeries c) {
+    private static void symbolSection(StringBuilder page, BacktestResult result, int i) {
+        SymbolSummary s = result.summaries().get(i);
+        ChartSeries c = result.charts().get(i);
+        ChartSeries d = result.details().get(i);
         page.append("<h2>").append(Html.escape(s.symbol())).append("</h2>")
                 .append("<p>").append(s.scored()).append(" points scored of ").append(s.points()).append(", from ")
                 .append(Instant.ofEpochMilli(s.firstScoredTs())).append(" to ").append(Instant.ofEpochMilli(s.lastScoredTs()))
@@ -83,20 +86,36 @@ public final class ReportWriter {
                 .append("</td><td>").append(pct(s.intervalCoverage())).append("</td><td>")
                 .append(num(s.meanBlendWeight())).append("</td><td>").append(s.driftEventCount())
                 .append("</td></tr></table>");
-        SvgChart prices = new SvgChart(c.ts()).band("prediction interval", c.lower(), c.upper())
-                .line("price", "#222", c.price()).line("prediction", "#d62728", c.predicted());
-        SvgChart errors = new SvgChart(c.ts()).line("rolling RMSE tickcast", "#d62728", c.rollingRmse())
-                .line("rolling RMSE naive", "#555", c.rollingNaiveRmse());
+        page.append("<p>Drift events by detector/signal/phase: ");
+        result.eventCounts().get(i).forEach((k, v) -> page.append("<code>").append(Html.escape(k)).append("</code> ")
+                .append(v).append("; "));
+        page.append("</p>");
+        page.append("<h3>Price, prediction and interval</h3>").append(prices(c).render(s.symbol() + " price"))
+                .append("<h3>Rolling error against the naive forecast</h3>")
+                .append(errors(c).render(s.symbol() + " rolling RMSE"))
+                .append("<h3>The last ").append(d.ts().length).append(" points, not thinned</h3>")
+                .append(prices(d).render(s.symbol() + " last points"))
+                .append("<p>Dashed lines: drift STARTED of ")
+                .append(Html.escape("any".equals(result.markerDetector()) ? "any detector" : result.markerDetector()))
+                .append(" (the drift response's trigger; purple: residuals, orange: input returns).</p>");
+    }
+
+    private static SvgChart prices(ChartSeries c) {
+        return markers(new SvgChart(c.ts()).band("prediction interval", c.lower(), c.upper())
+                .line("price", "#222", c.price()).line("prediction", "#d62728", c.predicted()), c);
+    }
+
+    private static SvgChart errors(ChartSeries c) {
+        return markers(new SvgChart(c.ts()).line("rolling RMSE tickcast", "#d62728", c.rollingRmse())
+                .line("rolling RMSE naive", "#555", c.rollingNaiveRmse()), c);
+    }
+
+    private static SvgChart markers(SvgChart chart, ChartSeries c) {
         for (DriftEvent e : c.events()) {
             String color = e.signal() == DriftSignal.RESIDUAL ? "#9467bd" : "#ff7f0e";
-            String title = e.detector() + " on " + e.signal().label() + " at " + Instant.ofEpochMilli(e.ts());
-            prices.marker(e.ts(), color, title);
-            errors.marker(e.ts(), color, title);
+            chart.marker(e.ts(), color, e.detector() + " on " + e.signal().label() + " at " + Instant.ofEpochMilli(e.ts()));
         }
-        page.append("<h3>Price, prediction and interval</h3>").append(prices.render(s.symbol() + " price"))
-                .append("<h3>Rolling error against the naive forecast</h3>")
-                .append(errors.render(s.symbol() + " rolling RMSE"))
-                .append("<p>Dashed lines: drift STARTED (purple: residuals, orange: input returns).</p>");
+        return chart;
     }
 
     private static String row(String name, double rmse, double mae) {

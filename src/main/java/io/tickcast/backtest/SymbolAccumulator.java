@@ -14,6 +14,7 @@ final class SymbolAccumulator {
     private static final int MAX_EVENTS = 10_000;
     private final String symbol;
     private final double intervalLevel;
+    private final String markerDetector;
     private final List<DriftEvent> events = new ArrayList<>();
     private Prediction previous;
     private long points;
@@ -40,9 +41,15 @@ final class SymbolAccumulator {
     private long[] ts = new long[1024];
     private double[][] series = new double[6][1024];
 
-    SymbolAccumulator(String symbol, double intervalLevel) {
+    /**
+     * @param symbol         the instrument
+     * @param intervalLevel  the intervals' nominal level
+     * @param markerDetector the detector whose STARTED events are drawn ({@code any}: all)
+     */
+    SymbolAccumulator(String symbol, double intervalLevel, String markerDetector) {
         this.symbol = symbol;
         this.intervalLevel = intervalLevel;
+        this.markerDetector = markerDetector;
     }
 
     /** Adds one point's outcome; {@code scoring} says whether the point is in the scored range. */
@@ -124,16 +131,36 @@ final class SymbolAccumulator {
     /** @return the scored points thinned to at most {@code maxPoints} by an even stride */
     ChartSeries chart(int maxPoints) {
         int stride = Math.max(1, (size + maxPoints - 1) / maxPoints);
-        int n = (size + stride - 1) / stride;
+        return series(0, stride);
+    }
+
+    /** @return the last {@code points} scored points, not thinned */
+    ChartSeries tail(int points) {
+        return series(Math.max(0, size - points), 1);
+    }
+
+    private ChartSeries series(int from, int stride) {
+        int n = (size - from + stride - 1) / stride;
         long[] t = new long[n];
         double[][] s = new double[series.length][n];
-        for (int i = 0, j = 0; i < size; i += stride, j++) {
+        for (int i = from, j = 0; i < size; i += stride, j++) {
             t[j] = ts[i];
             for (int k = 0; k < series.length; k++) {
                 s[k][j] = series[k][i];
             }
         }
-        List<DriftEvent> started = events.stream().filter(e -> e.phase() == DriftPhase.STARTED).toList();
+        long start = n == 0 ? Long.MAX_VALUE : t[0];
+        List<DriftEvent> started = events.stream().filter(e -> e.phase() == DriftPhase.STARTED && e.ts() >= start
+                && ("any".equals(markerDetector) || markerDetector.equals(e.detector()))).toList();
         return new ChartSeries(symbol, t, s[0], s[1], s[2], s[3], s[4], s[5], started);
+    }
+
+    /** @return the number of drift events in the scored range per "detector/signal/phase" */
+    java.util.Map<String, Long> eventCounts() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        for (DriftEvent e : events) {
+            counts.merge(e.detector() + "/" + e.signal().label() + "/" + e.phase(), 1L, Long::sum);
+        }
+        return counts;
     }
 }

@@ -8,12 +8,18 @@ import io.tickcast.backtest.ReportWriter;
 import io.tickcast.backtest.SymbolSummary;
 import io.tickcast.pipeline.PipelineSettings;
 import io.tickcast.tick.Timestamps;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,7 +41,8 @@ public final class BacktestCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--format", paramLabel = "csv|jsonl",
-            description = "The file's format: ${COMPLETION-CANDIDATES} (default: detected from the content).")
+            description = "The file's format: ${COMPLETION-CANDIDATES} (default: detected from the content; when "
+                    + "given, a file of the other format is refused).")
     Format format;
 
     @Option(names = "--symbol", paramLabel = "S",
@@ -83,6 +90,11 @@ public final class BacktestCommand implements Callable<Integer> {
             err.println("backtest: no such file: " + data);
             return 2;
         }
+        String mismatch = formatMismatch();
+        if (mismatch != null) {
+            err.println("backtest: " + mismatch);
+            return 2;
+        }
         BacktestOptions options = BacktestOptions.of(data).withSettings(settings.get()).withSymbol(symbol)
                 .withScoreWindow(scoreFrom == null ? Long.MIN_VALUE : Timestamps.parseUnixOrIso(scoreFrom),
                         scoreUntil == null ? Long.MAX_VALUE : Timestamps.parseUnixOrIso(scoreUntil));
@@ -96,6 +108,26 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         stdout.println("reports: " + out.resolve(ReportWriter.JSON_FILE) + ", " + html);
         return 0;
+    }
+
+    /** @return why the file's content does not match {@code --format}, or {@code null} */
+    private String formatMismatch() throws IOException {
+        if (format == null) {
+            return null;
+        }
+        try (InputStream raw = Files.newInputStream(data);
+             InputStream in = data.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line = reader.readLine();
+            while (line != null && line.isBlank()) {
+                line = reader.readLine();
+            }
+            boolean json = line != null && line.strip().replace("\uFEFF", "").startsWith("{");
+            if (json != (format == Format.jsonl)) {
+                return data + " is " + (json ? "JSON lines" : "CSV") + ", not " + format;
+            }
+            return null;
+        }
     }
 
     /** A one-line progress bar redrawn in place on stderr. */

@@ -4,7 +4,7 @@ package io.tickcast.pipeline;
  * The drift detectors run per symbol, on the residuals (concept drift) and on the input returns (data
  * drift). Defaults are those of the papers' usual settings.
  *
- * @param onResiduals      run the detectors on the residual scores |error| / (price·volatility)
+ * @param onResiduals      run the detectors on the residual scores |error| / (price·σ), see {@link DriftSignal}
  * @param onInputs         run the detectors on the scaled log-returns
  * @param pageHinkley      enable the two-sided Page-Hinkley test
  * @param phDelta          Page-Hinkley δ, >= 0

@@ -21,6 +21,7 @@ public final class FeatureExtractor implements StateCodec {
     private double variance = Double.NaN;
     private double shortEwma;
     private double longEwma;
+    private long returnsSeen;
 
     public FeatureExtractor(FeatureSettings settings) {
         this.settings = settings;
@@ -44,6 +45,7 @@ public final class FeatureExtractor implements StateCodec {
             return null;
         }
         double r = Math.log(price / previous);
+        returnsSeen++;
         double z = clip(returns.scale(r));
         returns.update(r);
         double gap = Math.log1p(Math.max(0, ts - previousTs) / 1000.0);
@@ -58,7 +60,13 @@ public final class FeatureExtractor implements StateCodec {
         return new Features(vector, r, z, returns.mean(), returns.sd(), Math.sqrt(variance));
     }
 
-    private double clip(double x) {
+    /** @return the number of returns seen so far (points minus one) */
+    public long returnsSeen() {
+        return returnsSeen;
+    }
+
+    /** @return {@code x} clipped to [−clip, clip] */
+    public double clip(double x) {
         return Math.max(-settings.clip(), Math.min(settings.clip(), x));
     }
 
@@ -71,6 +79,7 @@ public final class FeatureExtractor implements StateCodec {
         out.writeDouble(variance);
         out.writeDouble(shortEwma);
         out.writeDouble(longEwma);
+        out.writeLong(returnsSeen);
     }
 
     @Override
@@ -82,5 +91,6 @@ public final class FeatureExtractor implements StateCodec {
         variance = in.readDouble();
         shortEwma = in.readDouble();
         longEwma = in.readDouble();
+        returnsSeen = in.readLong();
     }
 }

@@ -10,10 +10,12 @@ import java.io.IOException;
  * @param prediction  what was emitted
  * @param modelReturn the model's unblended log-return forecast, {@code NaN} when the model made none
  * @param ar1Return   the AR(1)-RLS baseline's log-return forecast
- * @param scale       the price scale of the residual score (price · volatility)
+ * @param scale       the price scale of the conformal score (price · EWMA volatility)
+ * @param driftScale  the price scale of the residual drift signal (price · slow fading return deviation)
  * @param fromModel   whether the forecaster made a forecast at that point (so the next point is its target)
  */
-record Pending(Prediction prediction, double modelReturn, double ar1Return, double scale, boolean fromModel) {
+record Pending(Prediction prediction, double modelReturn, double ar1Return, double scale, double driftScale,
+               boolean fromModel) {
 
     static void write(Pending pending, DataOutput out) throws IOException {
         out.writeBoolean(pending != null);
@@ -34,6 +36,7 @@ record Pending(Prediction prediction, double modelReturn, double ar1Return, doub
         out.writeDouble(pending.modelReturn());
         out.writeDouble(pending.ar1Return());
         out.writeDouble(pending.scale());
+        out.writeDouble(pending.driftScale());
         out.writeBoolean(pending.fromModel());
     }
 
@@ -54,6 +57,6 @@ record Pending(Prediction prediction, double modelReturn, double ar1Return, doub
         Prediction p = new Prediction(symbol, ts, price, predicted, modelPredicted, naive,
                 Double.isNaN(lower) ? null : lower, Double.isNaN(upper) ? null : upper, weight, ar1Weight, version,
                 Double.NaN);
-        return new Pending(p, in.readDouble(), in.readDouble(), in.readDouble(), in.readBoolean());
+        return new Pending(p, in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readBoolean());
     }
 }

@@ -31,11 +31,11 @@ import java.util.List;
  * @param skillVsAr1                fading skill against the AR(1)-RLS baseline
  * @param directionalHit            1 when the forecast moved the way the price did, 0 when not, 0.5 when it
  *                                  predicted no move; {@code null} when the price did not move
- * @param directionalAccuracy       fading mean of the directional hits
- * @param windowDirectionalAccuracy window mean of the directional hits
+ * @param directionalAccuracy       fading mean of the directional hits; {@code null} before the first move
+ * @param windowDirectionalAccuracy window mean of the directional hits; {@code null} before the first move
  * @param covered                   whether the interval covered the price; {@code null} without interval
- * @param intervalCoverage          fading coverage of the intervals
- * @param windowIntervalCoverage    window coverage of the intervals
+ * @param intervalCoverage          fading coverage of the intervals; {@code null} before the first interval
+ * @param windowIntervalCoverage    window coverage of the intervals; {@code null} before the first interval
  * @param blendWeight               the blend weight the scored forecast was made with
  * @param detectors                 the detectors' statistics
  */
@@ -59,11 +59,11 @@ public record QualityReport(@JsonProperty("symbol") String symbol,
                             @JsonProperty("skill_vs_ewma") double skillVsEwma,
                             @JsonProperty("skill_vs_ar1") double skillVsAr1,
                             @JsonProperty("directional_hit") Double directionalHit,
-                            @JsonProperty("directional_accuracy") double directionalAccuracy,
-                            @JsonProperty("window_directional_accuracy") double windowDirectionalAccuracy,
+                            @JsonProperty("directional_accuracy") Double directionalAccuracy,
+                            @JsonProperty("window_directional_accuracy") Double windowDirectionalAccuracy,
                             @JsonProperty("covered") Boolean covered,
-                            @JsonProperty("interval_coverage") double intervalCoverage,
-                            @JsonProperty("window_interval_coverage") double windowIntervalCoverage,
+                            @JsonProperty("interval_coverage") Double intervalCoverage,
+                            @JsonProperty("window_interval_coverage") Double windowIntervalCoverage,
                             @JsonProperty("blend_weight") double blendWeight,
                             @JsonProperty("detectors") List<DetectorStatus> detectors) {
 

@@ -101,9 +101,13 @@ final class QualityTracker implements StateCodec {
                 s.ewmaAbsError(), s.ar1AbsError(), model.fading(), model.window(), naive.fading(), naive.window(),
                 ewma.fading().rmse(), ar1.fading().rmse(), skill(rmse, naive.fading().rmse()),
                 skill(model.window().rmse(), naive.window().rmse()), skill(rmse, ewma.fading().rmse()),
-                skill(rmse, ar1.fading().rmse()), s.directionalHit(), directionFading.mean(),
-                directionWindow.mean(), s.covered(), coverageFading.mean(), coverageWindow.mean(), blendWeight,
-                detectors);
+                skill(rmse, ar1.fading().rmse()), s.directionalHit(), orNull(directionFading.mean()),
+                orNull(directionWindow.mean()), s.covered(), orNull(coverageFading.mean()),
+                orNull(coverageWindow.mean()), blendWeight, detectors);
+    }
+
+    private static Double orNull(double value) {
+        return Double.isNaN(value) ? null : value;
     }
 
     private static double skill(double rmse, double baselineRmse) {

@@ -1,9 +1,10 @@
 package io.tickcast.pipeline;
 
+import io.tickcast.model.ForecasterSpec;
+import io.tickcast.model.Forecasters;
 import io.tickcast.model.OnlineForecaster;
 import io.tickcast.quality.ConformalQuantile;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The test-then-train loop of one symbol, shared by the stream processor and the backtest.
@@ -27,6 +29,8 @@ public final class SymbolPipeline implements AutoCloseable {
     static final int MAGIC = 0x5443504C;
     static final int FORMAT_VERSION = 1;
     private static final double MIN_VOLATILITY = 1e-6;
+    /** Returns seen before the detectors are fed: the scales are not yet meaningful before. */
+    static final int DETECTOR_WARMUP = 50;
 
     private final String symbol;
     private final PipelineSettings settings;
@@ -37,6 +41,7 @@ public final class SymbolPipeline implements AutoCloseable {
     private final DriftMonitor monitor;
     private final ModelSlot model;
     private Pending pending;
+    private int lastSnapshotSize = 1 << 16;
 
     private SymbolPipeline(String symbol, PipelineSettings settings, ForecasterFactory factory,
                            OnlineForecaster forecaster) {
@@ -50,6 +55,45 @@ public final class SymbolPipeline implements AutoCloseable {
         this.blend = new NaiveBlend(settings.blend());
         this.monitor = new DriftMonitor(settings.detectors());
         this.model = new ModelSlot(settings.forecaster(), settings.response(), factory, forecaster);
+    }
+
+    /**
+     * A fresh pipeline around a forecaster the caller built; rollbacks and challengers use
+     * {@link ForecasterFactory#standard()}.
+     *
+     * @param symbol     the instrument
+     * @param settings   validated settings
+     * @param forecaster a fresh forecaster with {@link FeatureExtractor#FEATURES} inputs; owned (closed) by the pipeline
+     * @throws IllegalArgumentException if the forecaster's input size is not the feature count
+     */
+    public SymbolPipeline(String symbol, PipelineSettings settings, OnlineForecaster forecaster) {
+        this(symbol, settings, ForecasterFactory.standard(), checkInputs(forecaster));
+    }
+
+    private static OnlineForecaster checkInputs(OnlineForecaster forecaster) {
+        if (forecaster.inputSize() != FeatureExtractor.FEATURES) {
+            throw new IllegalArgumentException("forecaster has " + forecaster.inputSize() + " inputs, the pipeline "
+                    + FeatureExtractor.FEATURES + " features");
+        }
+        return forecaster;
+    }
+
+    /**
+     * A fresh pipeline whose forecasters (the first one and any challenger) come from {@code create}; rollbacks
+     * restore with {@code Forecasters.restore}.
+     */
+    public static SymbolPipeline create(String symbol, PipelineSettings settings,
+                                        Function<ForecasterSpec, OnlineForecaster> create) {
+        return create(symbol, settings, ForecasterFactory.of(create, Forecasters::restore));
+    }
+
+    /**
+     * Restores a pipeline whose forecasters are restored by {@code restoreForecaster}; challengers are built
+     * with {@code Forecasters.create}. See {@link #restore(byte[], PipelineSettings, ForecasterFactory)}.
+     */
+    public static SymbolPipeline restore(byte[] snapshot, PipelineSettings settings,
+                                         Function<byte[], OnlineForecaster> restoreForecaster) {
+        return restore(snapshot, settings, ForecasterFactory.of(Forecasters::create, restoreForecaster));
     }
 
     /**
@@ -125,7 +169,7 @@ public final class SymbolPipeline implements AutoCloseable {
         Features f = features.next(point.ts(), point.price());
         List<DriftEvent> events = new ArrayList<>();
         QualityReport report = pending == null ? firstPoint(point) : score(point, f, events);
-        if (f != null) {
+        if (f != null && features.returnsSeen() > DETECTOR_WARMUP) {
             monitor.update(symbol, point.ts(), DriftSignal.INPUT, f.scaledReturn(), events);
         }
         if (triggers(events)) {
@@ -149,7 +193,10 @@ public final class SymbolPipeline implements AutoCloseable {
         if (f != null) {
             blend.update(previous.modelReturn(), previous.ar1Return(), f.logReturn());
         }
-        monitor.update(symbol, point.ts(), DriftSignal.RESIDUAL, residualScore, events);
+        if (features.returnsSeen() > DETECTOR_WARMUP) {
+            double signal = features.clip(scored.absError() / previous.driftScale());
+            monitor.update(symbol, point.ts(), DriftSignal.RESIDUAL, signal, events);
+        }
         return quality.report(symbol, point.ts(), scored, previous.prediction().blendWeight(), monitor.statuses());
     }
 
@@ -166,11 +213,13 @@ public final class SymbolPipeline implements AutoCloseable {
         double price = point.price();
         double modelReturn = Double.NaN;
         double volatility = 0;
+        double deviation = 0;
         if (f != null) {
             double target = pending != null && pending.fromModel() ? f.scaledReturn() : Double.NaN;
             float scaledForecast = model.observe(f.vector(), target);
             modelReturn = f.unscale(scaledForecast);
             volatility = f.volatility();
+            deviation = f.returnSd();
         }
         double ar1Return = Math.log(quality.ar1Forecast() / price);
         NaiveBlend.Weights w = Double.isNaN(modelReturn) ? NaiveBlend.Weights.NAIVE : blend.weights();
@@ -183,7 +232,8 @@ public final class SymbolPipeline implements AutoCloseable {
         Double upper = Double.isNaN(q) ? null : predicted + q * scale;
         Prediction prediction = new Prediction(symbol, point.ts(), price, predicted, modelPrice, price, lower, upper,
                 w.model(), w.ar1(), model.updates(), Double.NaN);
-        pending = new Pending(prediction, modelReturn, ar1Return, scale, f != null);
+        double driftScale = price * Math.max(deviation, MIN_VOLATILITY);
+        pending = new Pending(prediction, modelReturn, ar1Return, scale, driftScale, f != null);
         return prediction;
     }
 
@@ -193,7 +243,7 @@ public final class SymbolPipeline implements AutoCloseable {
      * figures and baselines, the blend, the conformal scores, the detectors and their lifecycles.
      */
     public byte[] snapshot() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        ByteSink bytes = new ByteSink(lastSnapshotSize + 1024);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
             out.writeInt(FORMAT_VERSION);
@@ -208,7 +258,9 @@ public final class SymbolPipeline implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
+        byte[] snapshot = bytes.toByteArray();
+        lastSnapshotSize = snapshot.length;
+        return snapshot;
     }
 
     private void readState(DataInputStream in) throws IOException {

@@ -124,6 +124,27 @@ class SymbolPipelineTest {
     }
 
     @Test
+    void shouldOfferTheContractConstructorAndFunctionFactories() {
+        List<Point> points = SyntheticPrices.ar1Returns(SYMBOL, 300, 0, 0.001, 12L);
+        List<PointOutcome> expected = run(SETTINGS, points);
+        List<PointOutcome> actual = new ArrayList<>();
+        byte[] snapshot;
+        try (SymbolPipeline first = new SymbolPipeline(SYMBOL, SETTINGS, new LinearTestForecaster(SPEC))) {
+            points.subList(0, 150).forEach(p -> actual.add(first.process(p)));
+            snapshot = first.snapshot();
+        }
+        try (SymbolPipeline second = SymbolPipeline.restore(snapshot, SETTINGS, LinearTestForecaster::restore)) {
+            points.subList(150, 300).forEach(p -> actual.add(second.process(p)));
+            assertThat(second.modelVersion()).isEqualTo(298);
+        }
+        try (SymbolPipeline viaFunction = SymbolPipeline.create(SYMBOL, SETTINGS, LinearTestForecaster::new)) {
+            assertThat(viaFunction.process(points.get(0))).isEqualTo(expected.get(0));
+        }
+
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    @Test
     void shouldRefuseAPointOfAnotherSymbol() {
         try (SymbolPipeline p = SymbolPipeline.create(SYMBOL, SETTINGS, LinearTestForecaster.factory())) {
             assertThatThrownBy(() -> p.process(new Point("ETH-USD", 0, 1, 1, 0)))

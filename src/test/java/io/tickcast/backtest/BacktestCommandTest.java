@@ -1,0 +1,151 @@
+package io.tickcast.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tickcast.cli.BacktestCommand;
+import io.tickcast.model.ForecasterSpec;
+import io.tickcast.pipeline.PipelineSettings;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class BacktestCommandTest {
+    private static final PipelineSettings SMALL = PipelineSettings.defaults()
+            .withForecaster(new ForecasterSpec("fast", 5, 8, 1, 16, 4, 1e-3, 42L));
+    private static final List<String> REQUIRED = List.of("points", "rmse", "mae", "naive_rmse", "ewma_rmse",
+            "ar1_rmse", "skill", "directional_accuracy", "interval_coverage", "drift_events");
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+    private int backtest(String... args) {
+        BacktestCommand command = new BacktestCommand(() -> SMALL, new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        return new CommandLine(command).execute(args);
+    }
+
+    private static double[] prices(int n, long seed) {
+        Random random = new Random(seed);
+        double[] p = new double[n];
+        double logPrice = Math.log(50_000);
+        for (int i = 0; i < n; i++) {
+            logPrice += (i < n / 2 ? 0.001 : 0.004) * random.nextGaussian();
+            p[i] = Math.exp(logPrice);
+        }
+        return p;
+    }
+
+    private Path csv(int n) throws IOException {
+        StringBuilder text = new StringBuilder("timestamp,open,high,low,close,volume\n");
+        double[] p = prices(n, 41L);
+        for (int i = 0; i < n; i++) {
+            text.append(String.format(Locale.ROOT, "%d,1,1,1,%.2f,0.5%n", 1_736_208_060L + 60L * i, p[i]));
+        }
+        Path file = dir.resolve("bars.csv");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void shouldWriteAJsonReportWithTheFiguresOfEverySymbol() throws IOException {
+        Path out = dir.resolve("out");
+
+        int exit = backtest("--data", csv(1500).toString(), "--out", out.toString());
+
+        assertThat(exit).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        JsonNode btc = report.path("symbols").path("BTC-USD");
+        for (String field : REQUIRED) {
+            assertThat(btc.has(field)).as(field).isTrue();
+        }
+        assertThat(btc.path("points").asLong()).isEqualTo(1500);
+        assertThat(btc.path("scored").asLong()).isEqualTo(1499);
+        assertThat(btc.path("rmse").asDouble()).isPositive();
+        assertThat(btc.path("rmse").asDouble()).isLessThan(1.05 * btc.path("naive_rmse").asDouble());
+        assertThat(btc.path("interval_coverage").asDouble()).isBetween(0.8, 0.97);
+        assertThat(btc.path("drift_events").isArray()).isTrue();
+        assertThat(btc.path("drift_event_count").asLong()).isPositive();
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("100.0%");
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("BTC-USD", "RMSE");
+    }
+
+    @Test
+    void shouldWriteASelfContainedHtmlReportWithChartsAndDriftMarkers() throws IOException {
+        Path out = dir.resolve("out");
+
+        backtest("--data", csv(1500).toString(), "--out", out.toString(), "--no-progress");
+
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg", "prediction interval", "rolling RMSE naive",
+                "stroke-dasharray");
+        assertThat(html).doesNotContain("<script src", "<link", "https://", "cdn");
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void shouldKeepOnlyTheRequestedSymbolOfAJsonLinesFile() throws IOException {
+        StringBuilder text = new StringBuilder();
+        double[] a = prices(300, 42L);
+        double[] b = prices(300, 43L);
+        for (int i = 0; i < 300; i++) {
+            long ts = 1_736_208_060_000L + 1000L * i;
+            text.append(String.format(Locale.ROOT, "{\"symbol\":\"BTC-USD\",\"ts\":%d,\"price\":%.2f}%n", ts, a[i]));
+            text.append(String.format(Locale.ROOT, "{\"symbol\":\"ETH-USD\",\"ts\":%d,\"price\":%.2f}%n", ts, b[i] / 20));
+        }
+        Path file = dir.resolve("ticks.jsonl");
+        Files.writeString(file, text);
+        Path all = dir.resolve("all");
+        Path eth = dir.resolve("eth");
+
+        backtest("--data", file.toString(), "--format", "jsonl", "--out", all.toString(), "--no-progress");
+        backtest("--data", file.toString(), "--symbol", "ETH-USD", "--out", eth.toString(), "--no-progress");
+
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(all.resolve("report.json").toFile()).path("symbols").size()).isEqualTo(2);
+        JsonNode symbols = json.readTree(eth.resolve("report.json").toFile()).path("symbols");
+        assertThat(symbols.size()).isEqualTo(1);
+        assertThat(symbols.path("ETH-USD").path("points").asLong()).isEqualTo(300);
+    }
+
+    @Test
+    void shouldScoreOnlyPointsFromTheScoreFromTime() throws IOException {
+        Path out = dir.resolve("out");
+
+        backtest("--data", csv(1000).toString(), "--out", out.toString(), "--no-progress",
+                "--score-from", String.valueOf(1_736_208_060L + 60L * 600));
+
+        JsonNode btc = new ObjectMapper().readTree(out.resolve("report.json").toFile()).path("symbols").path("BTC-USD");
+        assertThat(btc.path("points").asLong()).isEqualTo(1000);
+        assertThat(btc.path("scored").asLong()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldRefuseACsvFileGivenAsJsonLines() throws IOException {
+        int exit = backtest("--data", csv(10).toString(), "--format", "jsonl", "--out", dir.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("is CSV, not jsonl");
+    }
+
+    @Test
+    void shouldFailWithExitCodeTwoWhenTheFileDoesNotExist() {
+        int exit = backtest("--data", dir.resolve("missing.csv").toString(), "--out", dir.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("no such file");
+    }
+}
