@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param instances       tickcast processes sharing the work, at least 1
  * @param kills           SIGKILLs to deliver, at least 0
  * @param symbols         symbols the ticks are spread over, at least 1
- * @param ticks           ticks to publish in total, at least {@code symbols}
+ * @param ticks           the most ticks to publish, at least {@code symbols} (the feed stops shortly after the last
+ *                        kill)
  * @param rate            ticks published per second, steadily; positive
  * @param seed            seed of every random choice (kill moments, victims, wipes)
  * @param wipeProbability chance that a killed instance comes back with an empty state directory, in [0, 1]

@@ -1,26 +1,18 @@
 package io.tickcast.chaos;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.service.PipelineSettingsMapper;
-import io.tickcast.service.TopicAdmin;
 import io.tickcast.tick.Tick;
 
 /**
@@ -29,23 +21,18 @@ import io.tickcast.tick.Tick;
  * directory wiped), waits until every input is committed, reads the predictions {@code read_committed}, and audits
  * them against the uninterrupted in-process run.
  *
- * <p>Kill moments: the gaps between kills are uniform in [0.3, 1.7] times the publishing time divided by
- * (kills + 1), so the kills spread over the whole feed and hit instances while they start, restore, rebalance or
- * process.
+ * <p>Kill moments, all drawn from the seed: the victim is a random instance; 30% of kills come 0.5 to 8 s after
+ * the victim's latest start (while its JVM starts, its stores restore or its group rebalances), the others 0.2 to
+ * 5 s after it is RUNNING again (while it processes). Ticks flow at a steady rate during all kills: the feed stops
+ * {@value #TAIL_SECONDS} s after the last kill (or when {@link ChaosOptions#ticks()} are published), and the
+ * audit covers every tick published.
  */
 public final class ChaosRun {
 
-    /**
-     * Settings every instance gets unless the caller overrides them: quick failure detection, a standby replica,
-     * and frequent checkpoints, so that restores replay both a checkpoint and a journal.
-     */
-    public static final Map<String, String> DEFAULT_SETTINGS = Map.of(
-            "kafka.session.timeout.ms", "6000",
-            "kafka.heartbeat.interval.ms", "1500",
-            "kafka.num.standby.replicas", "1",
-            TickcastConfig.CHECKPOINT_EVERY_CONFIG, "200");
-
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    /** Share of kills delivered 0.5 to 8 s after the victim's start (while it starts, restores or rebalances). */
+    private static final double EARLY_KILL_SHARE = 0.3;
+    private static final int TAIL_SECONDS = 10;
 
     private final ChaosOptions options;
     private final String bootstrapServers;
@@ -74,15 +61,9 @@ public final class ChaosRun {
     public ChaosReport run() throws Exception {
         long begin = System.nanoTime();
         List<Tick> ticks = ChaosTicks.fromBundledData(options.symbols(), options.ticks());
-        Path configFile = writeConfig();
-        TickcastConfig config = loadConfig(configFile);
-        String appId = config.getString(TickcastConfig.APPLICATION_ID_CONFIG);
-        String ticksTopic = config.getString(TickcastConfig.TOPIC_TICKS_CONFIG);
-        TopicAdmin.ensureTopics(config.kafkaProperties(), List.of(ticksTopic,
-                config.getString(TickcastConfig.TOPIC_PREDICTIONS_CONFIG),
-                config.getString(TickcastConfig.TOPIC_DRIFT_METRICS_CONFIG),
-                config.getString(TickcastConfig.TOPIC_DRIFT_EVENTS_CONFIG),
-                config.getString(TickcastConfig.TOPIC_DLQ_CONFIG)), options.partitions(), (short) -1);
+        RunConfig run = RunConfig.write(workDir, bootstrapServers, options.partitions(), options.settings());
+        TickcastConfig config = run.config();
+        run.createTopics();
 
         List<TickcastInstance> instances = new ArrayList<>();
         List<KillEvent> kills = new ArrayList<>();
@@ -90,41 +71,47 @@ public final class ChaosRun {
         boolean drained;
         long publishFailures;
         List<ObjectNode> predictions;
+        List<Tick> published;
+        Thread killOnExit = new Thread(() -> instances.forEach(TickcastInstance::destroy), "chaos-kill-on-exit");
+        Runtime.getRuntime().addShutdownHook(killOnExit);
         try (KafkaProgress kafka = new KafkaProgress(bootstrapServers)) {
             for (int i = 1; i <= options.instances(); i++) {
-                TickcastInstance instance = new TickcastInstance("tickcast-" + i, workDir,
-                        List.of("--bootstrap-servers", bootstrapServers, "--config", configFile.toString()));
+                TickcastInstance instance = new TickcastInstance("tickcast-" + i, workDir, run.runArgs());
                 instances.add(instance);
                 instance.start();
             }
-            awaitReady(instances, unexpectedExits);
-            progress.accept(String.format("%d instance(s) running; publishing %d ticks over %d symbols at %.0f/s"
-                    + " (%d s) while killing %d times", instances.size(), ticks.size(), options.symbols(),
-                    options.rate(), options.publishDuration().toSeconds(), options.kills()));
+            awaitReady(instances, instances, unexpectedExits);
+            progress.accept(String.format("%d instance(s) running; publishing ticks over %d symbols at %.0f/s"
+                    + " (at most %d) while killing %d times", instances.size(), options.symbols(), options.rate(),
+                    ticks.size(), options.kills()));
             long feedStart = System.nanoTime();
-            try (TickFeed feed = TickFeed.start(bootstrapServers, ticksTopic, ticks, options.rate())) {
+            try (TickFeed feed = TickFeed.start(bootstrapServers, run.ticksTopic(), ticks, options.rate())) {
                 killLoop(instances, feed, feedStart, kills, unexpectedExits);
-                if (!feed.await(options.publishDuration().plusMinutes(5))) {
+                waitUntil(System.nanoTime() + TAIL_SECONDS * 1_000_000_000L, instances, unexpectedExits);
+                feed.stop();
+                if (!feed.await(Duration.ofMinutes(5))) {
                     throw new IllegalStateException("the tick feed did not finish");
                 }
+                published = ticks.subList(0, (int) feed.published());
                 publishFailures = feed.failed();
                 progress.accept(String.format("published %d ticks (%d failed); waiting until every input is committed",
                         feed.acknowledged(), feed.failed()));
-                awaitReady(instances, unexpectedExits);
-                drained = kafka.awaitCommitted(appId, ticksTopic, options.drainTimeout());
+                awaitReady(instances, instances, unexpectedExits);
+                drained = kafka.awaitCommitted(run.applicationId(), run.ticksTopic(), options.drainTimeout());
             }
             progress.accept(drained ? "every input committed; reading predictions (read_committed)"
                     : "NOT every input was committed within " + options.drainTimeout() + "; reading what there is");
-            predictions = kafka.readPredictions(config.getString(TickcastConfig.TOPIC_PREDICTIONS_CONFIG),
+            predictions = kafka.readPredictions(run.predictionsTopic(),
                     Duration.ofSeconds(120));
         } finally {
             for (TickcastInstance instance : instances) {
                 instance.stop();
             }
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
         }
         progress.accept("computing the uninterrupted reference run in-process");
-        Map<PointKey, ObjectNode> reference = ReferenceRun.predict(PipelineSettingsMapper.pipelines(config), ticks);
-        AuditResult audit = PredictionAudit.audit(ticks, predictions, reference);
+        Map<PointKey, ObjectNode> reference = ReferenceRun.predict(PipelineSettingsMapper.pipelines(config), published);
+        AuditResult audit = PredictionAudit.audit(published, predictions, reference);
         return new ChaosReport(options.instances(), options.symbols(), options.partitions(), options.seed(), kills,
                 unexpectedExits[0], publishFailures, drained, audit, (System.nanoTime() - begin) / 1e9,
                 config.getString(TickcastConfig.PROCESSING_GUARANTEE_CONFIG));
@@ -133,12 +120,15 @@ public final class ChaosRun {
     private void killLoop(List<TickcastInstance> instances, TickFeed feed, long feedStart, List<KillEvent> kills,
                           int[] unexpectedExits) throws IOException, InterruptedException {
         Random random = new Random(options.seed());
-        double meanGapNanos = options.publishDuration().toNanos() / (options.kills() + 1.0);
-        long due = feedStart;
         for (int k = 1; k <= options.kills(); k++) {
-            due += (long) (meanGapNanos * (0.3 + 1.4 * random.nextDouble()));
             TickcastInstance victim = instances.get(random.nextInt(instances.size()));
+            boolean early = random.nextDouble() < EARLY_KILL_SHARE;
+            double delaySeconds = early ? 0.5 + 7.5 * random.nextDouble() : 0.2 + 4.8 * random.nextDouble();
             boolean wipe = random.nextDouble() < options.wipeProbability();
+            if (!early) {
+                awaitReady(List.of(victim), instances, unexpectedExits);
+            }
+            long due = (early ? victim.lastStartNanos() : System.nanoTime()) + (long) (delaySeconds * 1e9);
             waitUntil(due, instances, unexpectedExits);
             boolean wasReady = victim.isReady();
             victim.kill();
@@ -175,48 +165,18 @@ public final class ChaosRun {
         }
     }
 
-    private void awaitReady(List<TickcastInstance> instances, int[] unexpectedExits) throws Exception {
+    private void awaitReady(List<TickcastInstance> awaited, List<TickcastInstance> instances, int[] unexpectedExits)
+            throws InterruptedException {
         boolean ready = KafkaProgress.awaitTrue(() -> {
             try {
                 restartExited(instances, unexpectedExits);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-            return instances.stream().allMatch(TickcastInstance::isReady);
+            return awaited.stream().allMatch(TickcastInstance::isReady);
         }, READY_TIMEOUT);
         if (!ready) {
             throw new IllegalStateException("instances not ready within " + READY_TIMEOUT + "; logs in " + workDir);
         }
-    }
-
-    private Path writeConfig() throws IOException {
-        String run = "chaos-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> settings = new LinkedHashMap<>(DEFAULT_SETTINGS);
-        settings.put(TickcastConfig.TOPICS_PARTITIONS_CONFIG, Integer.toString(options.partitions()));
-        settings.putAll(options.settings());
-        settings.put(TickcastConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        settings.put(TickcastConfig.APPLICATION_ID_CONFIG, run);
-        settings.put(TickcastConfig.BAR_INTERVAL_CONFIG, "");
-        for (String topic : List.of(TickcastConfig.TOPIC_TICKS_CONFIG, TickcastConfig.TOPIC_PREDICTIONS_CONFIG,
-                TickcastConfig.TOPIC_DRIFT_METRICS_CONFIG, TickcastConfig.TOPIC_DRIFT_EVENTS_CONFIG,
-                TickcastConfig.TOPIC_DLQ_CONFIG)) {
-            settings.put(topic, run + "-" + topic.substring("topic.".length()).replace('.', '-'));
-        }
-        Properties props = new Properties();
-        props.putAll(settings);
-        Files.createDirectories(workDir);
-        Path file = workDir.resolve("chaos.properties");
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            props.store(out, "tickcast chaos run " + run + ": every instance and the reference run use this file");
-        }
-        return file;
-    }
-
-    private static TickcastConfig loadConfig(Path file) throws IOException {
-        Properties props = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            props.load(in);
-        }
-        return TickcastConfig.load(props, System.getenv(), Map.of());
     }
 }

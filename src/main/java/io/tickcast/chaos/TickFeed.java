@@ -115,6 +115,11 @@ public final class TickFeed implements AutoCloseable {
         return thread.isAlive();
     }
 
+    /** Asks the feed to stop after the current tick; {@link #await} then waits for the acknowledgements. */
+    public void stop() {
+        stopRequested = true;
+    }
+
     /** Stops publishing and closes the producer. */
     @Override
     public void close() throws InterruptedException {

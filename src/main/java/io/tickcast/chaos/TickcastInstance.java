@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class TickcastInstance implements AutoCloseable {
     private final int httpPort;
     private Process process;
     private int starts;
+    private long lastStartNanos;
 
     /**
      * @param name    the instance's name, used for its directory and log
@@ -63,9 +65,10 @@ public final class TickcastInstance implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("OMP_NUM_THREADS", "1");
-        Files.writeString(log, String.format("%n===== %s start #%d =====%n", name, ++starts),
+        Files.writeString(log, String.format("%n===== %s start #%d at %s =====%n", name, ++starts, Instant.now()),
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         process = builder.start();
+        lastStartNanos = System.nanoTime();
     }
 
     /** SIGKILL, and waits until the process is gone: no shutdown hook, no clean close, like a lost machine. */
@@ -73,6 +76,13 @@ public final class TickcastInstance implements AutoCloseable {
         if (process != null) {
             process.destroyForcibly();
             process.waitFor();
+        }
+    }
+
+    /** SIGKILL without waiting, for shutdown hooks. */
+    public void destroy() {
+        if (process != null) {
+            process.destroyForcibly();
         }
     }
 
@@ -152,6 +162,11 @@ public final class TickcastInstance implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** @return {@link System#nanoTime()} at the latest start */
+    public long lastStartNanos() {
+        return lastStartNanos;
     }
 
     /** @return how many times the process was started */

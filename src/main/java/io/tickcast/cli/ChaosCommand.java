@@ -35,8 +35,9 @@ public final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--symbols", description = "Symbols the ticks are spread over (default: ${DEFAULT-VALUE})")
     int symbols = 8;
 
-    @Option(names = "--ticks", description = "Ticks to publish from the bundled data (default: ${DEFAULT-VALUE})")
-    int ticks = 24_000;
+    @Option(names = "--ticks", description = "The most ticks to publish from the bundled data; the feed stops 10 s"
+            + " after the last kill (default: ${DEFAULT-VALUE})")
+    int ticks = 38_000;
 
     @Option(names = "--rate", description = "Ticks published per second (default: ${DEFAULT-VALUE})")
     double rate = 100;
