@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tickcast.chaos.AuditResult;
@@ -31,13 +34,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The broker is stopped and started again under a running tickcast while ticks flow: tickcast recovers by itself (same
- * process, no restart), loses and duplicates nothing, and its log and metrics say what happened.
+ * process, no restart), loses and duplicates nothing, and its metrics say what happened: the stream thread's consumer
+ * and producer lost their connections and made new ones. (Its log says nothing yet: see RELIABILITY.md.)
  */
 class BrokerRestartIT {
 
     @RegisterExtension
     static final KafkaBrokerExtension KAFKA = KafkaBrokerExtension.perClass();
 
+    private static final int DOWNTIME_SECONDS = 15;
     private static final Logger LOG = LoggerFactory.getLogger(BrokerRestartIT.class);
 
     @TempDir
@@ -56,13 +61,14 @@ class BrokerRestartIT {
         try (TickcastInstance tickcast = new TickcastInstance("tickcast", dir, run.runArgs());
              KafkaProgress kafka = new KafkaProgress(broker.bootstrapServers())) {
             tickcast.start();
-            Instances.awaitReady(Duration.ofMinutes(3), tickcast);
+            try {
+                Instances.awaitReady(Duration.ofMinutes(3), tickcast);
             try (TickFeed feed = TickFeed.start(broker.bootstrapServers(), run.ticksTopic(), ticks, 100)) {
                 awaitPublished(feed, 1_000);
                 metricsBefore = tickcast.get("/metrics");
                 broker.stop();
                 LOG.info("broker stopped at {} ticks published", feed.published());
-                awaitPublished(feed, feed.published() + 1_000);
+                TimeUnit.SECONDS.sleep(DOWNTIME_SECONDS); // the fault lasts this long: not a wait for a result
                 broker.start();
                 LOG.info("broker started again at {} ticks published", feed.published());
                 assertThat(feed.await(Duration.ofMinutes(3))).isTrue();
@@ -74,14 +80,31 @@ class BrokerRestartIT {
             assertThat(tickcast.starts()).isEqualTo(1);
             Instances.awaitReady(Duration.ofMinutes(1), tickcast);
             metricsAfter = tickcast.get("/metrics");
+            } finally {
+                LOG.info("tickcast's log (it says nothing about the outage yet: see RELIABILITY.md):\n{}",
+                        Files.readString(tickcast.log()));
+            }
         }
         AuditResult audit = PredictionAudit.audit(ticks, predictions,
                 ReferenceRun.predict(PipelineSettingsMapper.pipelines(run.config()), ticks));
         assertThat(audit.examples()).isEmpty();
         assertThat(audit.bitExact()).isEqualTo(ticks.size());
-        String log = Files.readString(dir.resolve("tickcast.log"));
-        LOG.info("tickcast's log around the broker restart:\n{}", log);
-        LOG.info("metrics before:\n{}\nafter:\n{}", metricsBefore, metricsAfter);
+        for (String client : List.of("consumer", "producer")) {
+            String closed = "tickcast_kafka_" + client + "_connection_close_total";
+            String created = "tickcast_kafka_" + client + "_connection_creation_total";
+            assertThat(streamThreadValue(metricsAfter, closed, client)).as("%s: connections lost to the broker", closed)
+                    .isGreaterThan(streamThreadValue(metricsBefore, closed, client));
+            assertThat(streamThreadValue(metricsAfter, created, client)).as("%s: reconnected", created)
+                    .isGreaterThan(streamThreadValue(metricsBefore, created, client));
+        }
+    }
+
+    /** @return the value of a Kafka client meter of the stream thread's consumer or producer on /metrics */
+    private static double streamThreadValue(String metrics, String name, String client) {
+        Matcher m = Pattern.compile("(?m)^" + name + "\\{client_id=\"[^\"]*-StreamThread-1-" + client
+                + "\"[^}]*} (\\S+)$").matcher(metrics);
+        assertThat(m.find()).as("%s of the stream thread's %s on /metrics", name, client).isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     private static void awaitPublished(TickFeed feed, long count) {
