@@ -99,12 +99,21 @@ class BrokerRestartIT {
         }
     }
 
-    /** @return the value of a Kafka client meter of the stream thread's consumer or producer on /metrics */
+    /**
+     * @return the sum of a Kafka client meter over the stream threads' consumers or producers on /metrics (a thread
+     *         replaced after a failure gets a new number)
+     */
     private static double streamThreadValue(String metrics, String name, String client) {
-        Matcher m = Pattern.compile("(?m)^" + name + "\\{client_id=\"[^\"]*-StreamThread-1-" + client
+        Matcher m = Pattern.compile("(?m)^" + name + "\\{client_id=\"[^\"]*-StreamThread-\\d+-" + client
                 + "\"[^}]*} (\\S+)$").matcher(metrics);
-        assertThat(m.find()).as("%s of the stream thread's %s on /metrics", name, client).isTrue();
-        return Double.parseDouble(m.group(1));
+        double sum = 0;
+        boolean found = false;
+        while (m.find()) {
+            sum += Double.parseDouble(m.group(1));
+            found = true;
+        }
+        assertThat(found).as("%s of the stream threads' %s on /metrics", name, client).isTrue();
+        return sum;
     }
 
     private static void awaitPublished(TickFeed feed, long count) {
