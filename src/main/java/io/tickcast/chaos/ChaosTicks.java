@@ -1,0 +1,52 @@
+package io.tickcast.chaos;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.tickcast.tick.Tick;
+import io.tickcast.tick.TickFiles;
+import io.tickcast.tick.TickReader;
+
+/**
+ * The ticks of a chaos run, from the bundled Bitstamp minute data: symbol {@code k} gets the {@code k}-th contiguous
+ * slice of the file (a real price path of its own), and the symbols are interleaved round-robin, so every partition
+ * receives ticks all the time.
+ */
+public final class ChaosTicks {
+
+    private ChaosTicks() {
+    }
+
+    /** @return the name of the {@code k}-th symbol */
+    public static String symbol(int k) {
+        return String.format("CHAOS-%02d", k);
+    }
+
+    /**
+     * @param symbols symbols to spread the ticks over
+     * @param ticks   ticks in total
+     * @return the ticks in publishing order; per symbol in strictly increasing event time
+     * @throws IllegalArgumentException if the bundled data has fewer rows than {@code ticks}
+     */
+    public static List<Tick> fromBundledData(int symbols, int ticks) {
+        int perSymbol = (ticks + symbols - 1) / symbols;
+        List<Tick> rows = new ArrayList<>(perSymbol * symbols);
+        try (TickReader reader = TickFiles.openBundled(TickFiles.DEFAULT_SYMBOL, bad -> { })) {
+            while (rows.size() < perSymbol * symbols && reader.hasNext()) {
+                rows.add(reader.next());
+            }
+        }
+        if (rows.size() < perSymbol * symbols) {
+            throw new IllegalArgumentException("the bundled data has " + rows.size() + " rows; " + ticks
+                    + " ticks over " + symbols + " symbols need " + perSymbol * symbols);
+        }
+        List<Tick> out = new ArrayList<>(ticks);
+        for (int i = 0; i < perSymbol && out.size() < ticks; i++) {
+            for (int k = 0; k < symbols && out.size() < ticks; k++) {
+                Tick row = rows.get(k * perSymbol + i);
+                out.add(new Tick(symbol(k), row.ts(), row.price(), row.size()));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,104 @@
+package io.tickcast.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tickcast.chaos.AuditResult;
+import io.tickcast.chaos.ChaosTicks;
+import io.tickcast.chaos.KafkaProgress;
+import io.tickcast.chaos.PointKey;
+import io.tickcast.chaos.PredictionAudit;
+import io.tickcast.chaos.ReferenceRun;
+import io.tickcast.chaos.RunConfig;
+import io.tickcast.chaos.TickFeed;
+import io.tickcast.chaos.TickcastInstance;
+import io.tickcast.service.PipelineSettingsMapper;
+import io.tickcast.testing.KafkaBroker;
+import io.tickcast.testing.KafkaBrokerExtension;
+import io.tickcast.tick.Tick;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two instances share the symbols; one is SIGKILLed and not restarted. Its symbols move to the other, which goes on
+ * from their state: every model version continues where it stopped (no restart from 0, no gap, no duplicate), and
+ * every prediction is the uninterrupted run's.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class FailoverIT {
+
+    private static final Duration START = Duration.ofMinutes(3);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldMoveTheSymbolsOfAKilledInstanceToTheOtherWhichContinuesTheirModels(KafkaBroker broker) throws Exception {
+        RunConfig run = RunConfig.write(dir, broker.bootstrapServers(), 4, Map.of());
+        run.createTopics();
+        List<Tick> ticks = ChaosTicks.fromBundledData(8, 2_400);
+        List<Tick> beforeKill = ticks.subList(0, 1_200);
+        Set<String> movedSymbols;
+        List<ObjectNode> predictions;
+        try (TickcastInstance victim = new TickcastInstance("victim", dir, run.runArgs());
+             TickcastInstance survivor = new TickcastInstance("survivor", dir, run.runArgs());
+             KafkaProgress kafka = new KafkaProgress(broker.bootstrapServers())) {
+            victim.start();
+            survivor.start();
+            Instances.awaitReady(START, victim, survivor);
+            publish(broker, run, beforeKill);
+            Instances.awaitCommitted(kafka, run, Duration.ofMinutes(2));
+            movedSymbols = Instances.symbolsPredictedBy(victim);
+            Set<String> keptSymbols = Instances.symbolsPredictedBy(survivor);
+            assertThat(movedSymbols).as("the victim's symbols").isNotEmpty().doesNotContainAnyElementsOf(keptSymbols);
+
+            victim.kill();
+            publish(broker, run, ticks.subList(beforeKill.size(), ticks.size()));
+            Instances.awaitCommitted(kafka, run, Duration.ofMinutes(2));
+
+            assertThat(Instances.symbolsPredictedBy(survivor)).as("the survivor took the victim's symbols over")
+                    .containsAll(movedSymbols).containsAll(keptSymbols);
+            predictions = kafka.readPredictions(run.predictionsTopic(), Duration.ofMinutes(1));
+        }
+        Map<PointKey, ObjectNode> reference = ReferenceRun.predict(PipelineSettingsMapper.pipelines(run.config()), ticks);
+        AuditResult audit = PredictionAudit.audit(ticks, predictions, reference);
+        assertThat(audit.examples()).isEmpty();
+        assertThat(audit.bitExact()).isEqualTo(ticks.size());
+        long lastTsBeforeKill = beforeKill.get(beforeKill.size() - 1).ts();
+        for (String symbol : movedSymbols) {
+            assertVersionsContinue(symbol, predictions, reference, lastTsBeforeKill);
+        }
+    }
+
+    private static void publish(KafkaBroker broker, RunConfig run, List<Tick> ticks) throws InterruptedException {
+        try (TickFeed feed = TickFeed.start(broker.bootstrapServers(), run.ticksTopic(), ticks, 400)) {
+            assertThat(feed.await(Duration.ofMinutes(1))).isTrue();
+            assertThat(feed.acknowledged()).isEqualTo(ticks.size());
+        }
+    }
+
+    /** The model versions of a moved symbol: those of the uninterrupted run, one update per point across the kill. */
+    private static void assertVersionsContinue(String symbol, List<ObjectNode> predictions,
+                                               Map<PointKey, ObjectNode> reference, long lastTsBeforeKill) {
+        List<ObjectNode> ofSymbol = predictions.stream().filter(p -> p.path("symbol").asText().equals(symbol))
+                .sorted(Comparator.comparingLong(p -> p.path("ts").asLong())).toList();
+        List<Long> versions = ofSymbol.stream().map(p -> p.path("model_version").asLong()).toList();
+        List<Long> expected = ofSymbol.stream().map(p -> reference.get(new PointKey(symbol, p.path("ts").asLong()))
+                .path("model_version").asLong()).toList();
+        assertThat(versions).as("model versions of %s", symbol).isEqualTo(expected).isSorted();
+        ObjectNode lastBefore = ofSymbol.stream().filter(p -> p.path("ts").asLong() <= lastTsBeforeKill)
+                .reduce((a, b) -> b).orElseThrow();
+        ObjectNode firstAfter = ofSymbol.stream().filter(p -> p.path("ts").asLong() > lastTsBeforeKill)
+                .findFirst().orElseThrow();
+        assertThat(firstAfter.path("model_version").asLong()).as("%s continues after the failover", symbol)
+                .isEqualTo(lastBefore.path("model_version").asLong() + 1);
+    }
+}
