@@ -53,6 +53,10 @@ final class SymbolMeters {
                 .register(registry);
     }
 
+    private static double orNaN(Double value) {
+        return value == null ? Double.NaN : value;
+    }
+
     void update(PointOutcome outcome) {
         Prediction p = outcome.prediction();
         points.increment();
@@ -67,8 +71,8 @@ final class SymbolMeters {
             mae = q.fading().mae();
             naiveRmse = q.naiveFading().rmse();
             skill = q.skill();
-            directional = q.directionalAccuracy();
-            coverage = q.intervalCoverage();
+            directional = orNaN(q.directionalAccuracy());
+            coverage = orNaN(q.intervalCoverage());
         }
     }
 }
