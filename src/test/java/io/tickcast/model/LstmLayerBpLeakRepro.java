@@ -42,11 +42,33 @@ public final class LstmLayerBpLeakRepro {
             run(true, c[0], c[1], false, calls);
         }
         run(true, 32, 32, true, calls);
+        runLastStepGradientOnly(32, 32, calls);
+    }
+
+    /** The backward op given only dL/dh at the last step (no full-sequence gradient). */
+    private static void runLastStepGradientOnly(int sL, int nOut, int calls) throws IOException {
+        INDArray[] in = inputs(sL, nOut, false, false);
+        INDArray[] withLast = java.util.Arrays.copyOf(in, in.length + 1);
+        withLast[in.length] = Nd4j.rand(DataType.FLOAT, 1, nOut);
+        DynamicCustomOp op = DynamicCustomOp.builder("lstmLayer_bp")
+                .addInputs(withLast)
+                .addOutputs(Nd4j.zeros(DataType.FLOAT, sL, 1, N_IN), Nd4j.zeros(DataType.FLOAT, N_IN, 4 * nOut),
+                        Nd4j.zeros(DataType.FLOAT, nOut, 4 * nOut), Nd4j.zeros(DataType.FLOAT, 4 * nOut))
+                .addIntegerArguments(0, 0, 2, 0, 0)
+                .addBooleanArguments(true, false, false, false, false, false, true, false)
+                .addFloatingPointArguments(0.0)
+                .build();
+        measure(op, "lstmLayer_bp (dL/dh of the last step only)", sL, nOut, false, calls);
     }
 
     private static void run(boolean backward, int sL, int nOut, boolean initialState, int calls)
             throws IOException {
         DynamicCustomOp op = backward ? backwardOp(sL, nOut, initialState) : forwardOp(sL, nOut, initialState);
+        measure(op, backward ? "lstmLayer_bp" : "lstmLayer", sL, nOut, initialState, calls);
+    }
+
+    private static void measure(DynamicCustomOp op, String name, int sL, int nOut, boolean initialState, int calls)
+            throws IOException {
         for (int i = 0; i < 200; i++) {
             Nd4j.exec(op);
         }
@@ -56,8 +78,8 @@ public final class LstmLayerBpLeakRepro {
         }
         long after = rssBytes();
         double internal = 4.0 * nOut * (10.0 * sL + 2) / 1024;
-        System.out.printf("%s, %d, %d, %s, %.1f, %.1f%n", backward ? "lstmLayer_bp" : "lstmLayer", sL, nOut,
-                initialState, (after - before) / 1024.0 / calls, internal);
+        System.out.printf("%s, %d, %d, %s, %.1f, %.1f%n", name, sL, nOut, initialState,
+                (after - before) / 1024.0 / calls, internal);
     }
 
     private static DynamicCustomOp forwardOp(int sL, int nOut, boolean initialState) {
