@@ -13,9 +13,13 @@ import java.util.function.IntFunction;
 
 import io.tickcast.broker.EmbeddedBroker;
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.pipeline.Point;
 import io.tickcast.pipeline.Prediction;
+import io.tickcast.pipeline.SymbolPipeline;
+import io.tickcast.service.PipelineSettingsMapper;
 import io.tickcast.service.TickcastService;
 import io.tickcast.stream.JsonSerde;
+import io.tickcast.stream.internals.PipelineFactory;
 import io.tickcast.tick.Tick;
 import io.tickcast.tick.TickFiles;
 import io.tickcast.tick.TickJson;
@@ -126,6 +130,26 @@ public final class EndToEndBench implements AutoCloseable {
             double seconds = (lastArrival - startMs) / 1000.0;
             return new EndToEndResult(mode, rate, sent, received, seconds, received / seconds, emit.quantile(0.5),
                     emit.quantile(0.99), emit.max(), visible.quantile(0.5), visible.quantile(0.99), visible.max());
+        }
+    }
+
+    /**
+     * The same per-point processing without Kafka: the service's pipeline over the bundled series, in this thread.
+     *
+     * @return points per second
+     */
+    public static double inProcessPipelineRate(TickcastConfig config, long count) {
+        List<Tick> series = bundledSeries(count);
+        PipelineFactory factory = PipelineSettingsMapper.pipelines(config);
+        SymbolPipeline pipeline = factory.create("IN-PROCESS");
+        try {
+            long start = System.nanoTime();
+            for (Tick t : series) {
+                pipeline.process(new Point("IN-PROCESS", t.ts(), t.price(), t.size(), 0));
+            }
+            return series.size() / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pipeline.close();
         }
     }
 

@@ -2,13 +2,21 @@ package io.tickcast.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tickcast.bench.EndToEndBench;
+import io.tickcast.bench.EndToEndResult;
+import io.tickcast.config.TickcastConfig;
 import io.tickcast.model.ForecasterSpec;
 import io.tickcast.model.bench.BenchOptions;
 import io.tickcast.model.bench.BenchReport;
 import io.tickcast.model.bench.InProcessBench;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import io.tickcast.stream.JsonSerde;
 import picocli.CommandLine.Option;
 
 /** {@code tickcast bench}: in-process figures of the fast engine and, in the same run, the naive DL4J loop. */
@@ -61,14 +69,61 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object instead of text")
     boolean json;
 
+    @Option(names = "--e2e", description = "measure the real service end to end on an in-process broker instead:"
+            + " a steady --rate for --seconds, then the bundled month flat out")
+    boolean e2e;
+
+    @Option(names = "--rate", description = "with --e2e: ticks/s of the steady run (default: ${DEFAULT-VALUE})")
+    double rate = 100;
+
+    @Option(names = "--seconds", description = "with --e2e: length of the steady run (default: ${DEFAULT-VALUE})")
+    int seconds = 60;
+
+    @Option(names = "--flat-out-points", description = "with --e2e: ticks of the flat-out run, from the bundled month"
+            + " (default: ${DEFAULT-VALUE}, all of it)")
+    long flatOutPoints = 38_942;
+
     @Override
     public Integer call() throws Exception {
+        if (e2e) {
+            return endToEnd();
+        }
         ForecasterSpec spec = new ForecasterSpec(ForecasterSpec.FAST_ENGINE, features, hidden, layers, window, bptt,
                 learningRate, DEFAULTS.seed());
         BenchOptions options = new BenchOptions(spec, symbols, threads, updates, runs, predictions, naiveUpdates,
                 warmup);
         BenchReport report = new InProcessBench(options).run();
         System.out.println(json ? toJson(report) : toText(report));
+        return 0;
+    }
+
+    private Integer endToEnd() throws Exception {
+        TickcastConfig config = TickcastConfig.of(Map.of());
+        double inProcess = EndToEndBench.inProcessPipelineRate(config, flatOutPoints);
+        EndToEndResult steady;
+        EndToEndResult flat;
+        try (EndToEndBench bench = EndToEndBench.start(Map.of())) {
+            steady = bench.steadyRate(rate, Duration.ofSeconds(seconds), symbols);
+            flat = bench.flatOut(flatOutPoints, 1);
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("steady", steady);
+        report.put("flat_out", flat);
+        report.put("in_process_pipeline_points_per_s", inProcess);
+        report.put("e2e_vs_in_process", flat.pointsPerS() / inProcess);
+        if (json) {
+            System.out.println(JsonSerde.MAPPER.writeValueAsString(report));
+        } else {
+            System.out.println(String.format(Locale.ROOT, """
+                    tickcast bench --e2e: the service on an in-process broker, exactly-once, read back read_committed
+                      steady %.0f ticks/s x %d s over %d symbol(s): %,d predictions; emitted latency p50 %.1f ms, \
+                    p99 %.1f ms, max %.1f ms; seen by a consumer p50 %.1f ms, p99 %.1f ms, max %.1f ms
+                      flat out, %,d ticks: %.1f s, %,.0f points/s; in process (same pipeline, no Kafka) %,.0f points/s; \
+                    ratio %.2f
+                    """, rate, seconds, symbols, steady.predictions(), steady.emitP50Ms(), steady.emitP99Ms(),
+                    steady.emitMaxMs(), steady.visibleP50Ms(), steady.visibleP99Ms(), steady.visibleMaxMs(),
+                    flat.ticks(), flat.seconds(), flat.pointsPerS(), inProcess, flat.pointsPerS() / inProcess));
+        }
         return 0;
     }
 
