@@ -50,8 +50,8 @@ public final class SymbolPipeline implements AutoCloseable {
         this.features = new FeatureExtractor(settings.features());
         this.quality = new QualityTracker(settings.quality());
         QualitySettings q = settings.quality();
-        this.conformal = new ConformalQuantile(q.intervalLevel(), q.intervalWindow(),
-                q.intervalMinScores());
+        this.conformal = new ConformalQuantile(q.intervalLevel(), q.intervalWindow(), q.intervalMinScores(),
+                q.intervalAdaptation());
         this.blend = new NaiveBlend(settings.blend());
         this.monitor = new DriftMonitor(settings.detectors());
         this.model = new ModelSlot(settings.forecaster(), settings.response(), factory, forecaster);
@@ -190,6 +190,9 @@ public final class SymbolPipeline implements AutoCloseable {
         QualityTracker.Scored scored = quality.score(previous.prediction(), point.price());
         double residualScore = scored.absError() / previous.scale();
         conformal.add(residualScore);
+        if (scored.covered() != null) {
+            conformal.covered(scored.covered());
+        }
         if (f != null) {
             blend.update(previous.modelReturn(), previous.ar1Return(), f.logReturn());
         }

@@ -3,8 +3,6 @@ package io.tickcast.quality;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * ADWIN, the adaptive sliding window of Bifet and Gavaldà (SDM 2007), in its exponential-histogram form
@@ -20,7 +18,10 @@ public final class Adwin implements DriftDetector {
     private static final int MIN_PART = 5;
     private final double delta;
     private final int maxBuckets;
-    private final List<Bucket> buckets = new ArrayList<>();
+    private long[] counts = new long[64];
+    private double[] sums = new double[64];
+    private double[] m2s = new double[64];
+    private int size;
     private double lastRatio;
 
     /**
@@ -49,8 +50,8 @@ public final class Adwin implements DriftDetector {
     /** @return the number of values in the current window */
     public long width() {
         long n = 0;
-        for (Bucket b : buckets) {
-            n += b.count;
+        for (int i = 0; i < size; i++) {
+            n += counts[i];
         }
         return n;
     }
@@ -60,63 +61,99 @@ public final class Adwin implements DriftDetector {
         if (!Double.isFinite(value)) {
             return false;
         }
-        buckets.add(new Bucket(1, value, 0));
+        append(1, value, 0);
         compress();
         if (!cutFound()) {
             return false;
         }
         double ratioAtDetection = lastRatio;
         do {
-            buckets.remove(0);
+            removeAt(0);
         } while (cutFound());
         lastRatio = ratioAtDetection;
         return true;
     }
 
+    private void append(long count, double sum, double m2) {
+        if (size == counts.length) {
+            counts = java.util.Arrays.copyOf(counts, size * 2);
+            sums = java.util.Arrays.copyOf(sums, size * 2);
+            m2s = java.util.Arrays.copyOf(m2s, size * 2);
+        }
+        counts[size] = count;
+        sums[size] = sum;
+        m2s[size] = m2;
+        size++;
+    }
+
+    private void removeAt(int index) {
+        int tail = size - index - 1;
+        System.arraycopy(counts, index + 1, counts, index, tail);
+        System.arraycopy(sums, index + 1, sums, index, tail);
+        System.arraycopy(m2s, index + 1, m2s, index, tail);
+        size--;
+    }
+
+    /** Merges bucket {@code index + 1} into bucket {@code index} (the older one) and removes it. */
+    private void mergeWithNext(int index) {
+        int next = index + 1;
+        long n = counts[index] + counts[next];
+        double d = sums[next] / counts[next] - sums[index] / counts[index];
+        m2s[index] = m2s[index] + m2s[next] + d * d * counts[index] * counts[next] / n;
+        sums[index] = sums[index] + sums[next];
+        counts[index] = n;
+        removeAt(next);
+    }
+
     private void compress() {
-        int end = buckets.size();
-        long size = 1;
+        int end = size;
+        long bucketSize = 1;
         while (true) {
             int start = end;
-            while (start > 0 && buckets.get(start - 1).count == size) {
+            while (start > 0 && counts[start - 1] == bucketSize) {
                 start--;
             }
             if (end - start <= maxBuckets) {
                 return;
             }
-            Bucket older = buckets.get(start);
-            Bucket newer = buckets.remove(start + 1);
-            buckets.set(start, older.merge(newer));
+            mergeWithNext(start);
             end = start + 1;
-            size *= 2;
+            bucketSize *= 2;
         }
     }
 
     private boolean cutFound() {
-        if (buckets.size() < 2) {
+        if (size < 2) {
             lastRatio = 0;
             return false;
         }
-        Bucket whole = Bucket.EMPTY;
-        for (Bucket b : buckets) {
-            whole = whole.merge(b);
+        long n = counts[0];
+        double sum = sums[0];
+        double m2 = m2s[0];
+        for (int i = 1; i < size; i++) {
+            long merged = n + counts[i];
+            double d = sums[i] / counts[i] - sum / n;
+            m2 = m2 + m2s[i] + d * d * n * counts[i] / merged;
+            sum = sum + sums[i];
+            n = merged;
         }
-        double n = whole.count;
-        double variance = whole.m2 / n;
-        double logTerm = Math.log(2 * n / delta);
-        Bucket older = Bucket.EMPTY;
+        double total = n;
+        double variance = m2 / total;
+        double logTerm = Math.log(2 * total / delta);
+        long n0 = 0;
+        double sum0 = 0;
         double maxRatio = 0;
         boolean cut = false;
-        for (int i = 0; i < buckets.size() - 1; i++) {
-            older = older.merge(buckets.get(i));
-            double n0 = older.count;
-            double n1 = n - n0;
+        for (int i = 0; i < size - 1; i++) {
+            n0 += counts[i];
+            sum0 = n0 == counts[i] ? sums[i] : sum0 + sums[i];
+            double n1 = total - n0;
             if (n0 < MIN_PART || n1 < MIN_PART) {
                 continue;
             }
-            double mean0 = older.sum / n0;
-            double mean1 = (whole.sum - older.sum) / n1;
-            double m = 1 / (1 / n0 + 1 / n1);
+            double mean0 = sum0 / n0;
+            double mean1 = (sum - sum0) / n1;
+            double m = 1 / (1.0 / n0 + 1 / n1);
             double epsilon = Math.sqrt(2 / m * variance * logTerm) + 2 / (3 * m) * logTerm;
             double ratio = Math.abs(mean0 - mean1) / epsilon;
             maxRatio = Math.max(maxRatio, ratio);
@@ -139,36 +176,21 @@ public final class Adwin implements DriftDetector {
     @Override
     public void writeState(DataOutput out) throws IOException {
         out.writeDouble(lastRatio);
-        out.writeInt(buckets.size());
-        for (Bucket b : buckets) {
-            out.writeLong(b.count);
-            out.writeDouble(b.sum);
-            out.writeDouble(b.m2);
+        out.writeInt(size);
+        for (int i = 0; i < size; i++) {
+            out.writeLong(counts[i]);
+            out.writeDouble(sums[i]);
+            out.writeDouble(m2s[i]);
         }
     }
 
     @Override
     public void readState(DataInput in) throws IOException {
         lastRatio = in.readDouble();
-        int size = in.readInt();
-        buckets.clear();
-        for (int i = 0; i < size; i++) {
-            buckets.add(new Bucket(in.readLong(), in.readDouble(), in.readDouble()));
-        }
-    }
-
-    /** Count, sum and sum of squared deviations of the values in one bucket. */
-    private record Bucket(long count, double sum, double m2) {
-        static final Bucket EMPTY = new Bucket(0, 0, 0);
-
-        Bucket merge(Bucket other) {
-            if (count == 0) {
-                return other;
-            }
-            long n = count + other.count;
-            double delta = other.sum / other.count - sum / count;
-            double m2Merged = m2 + other.m2 + delta * delta * count * other.count / n;
-            return new Bucket(n, sum + other.sum, m2Merged);
+        int n = in.readInt();
+        size = 0;
+        for (int i = 0; i < n; i++) {
+            append(in.readLong(), in.readDouble(), in.readDouble());
         }
     }
 }

@@ -10,10 +10,17 @@ import java.util.Arrays;
  * by a volatility scale). With n scores, the level-{@code q} quantile is the ⌈(n+1)q⌉-th smallest score, so
  * that an interval {@code forecast ± quantile·scale} covers a new point with probability at least q under
  * exchangeability.
+ *
+ * <p>With an adaptation rate γ > 0 the level is adapted online as in adaptive conformal inference (Gibbs and
+ * Candès, NeurIPS 2021): after each interval, {@code α_t+1 = α_t + γ(α − miss_t)} with {@code α = 1 − level},
+ * which keeps the long-run coverage at the nominal level when the scores are not exchangeable (volatility
+ * regimes, drift). The quantile is then taken at {@code 1 − α_t}, clamped to the scores available.
  */
 public final class ConformalQuantile implements StateCodec {
     private final double level;
+    private final double adaptation;
     private final int minScores;
+    private double alpha;
     private final double[] ring;
     private final double[] sorted;
     private int next;
@@ -23,15 +30,21 @@ public final class ConformalQuantile implements StateCodec {
      * @param level     coverage level in (0, 1), e.g. 0.9
      * @param window    number of most recent scores kept
      * @param minScores scores needed before a quantile is given
+     * @param adaptation the adaptation rate γ of the level, >= 0 (0: the plain split-conformal quantile)
      */
-    public ConformalQuantile(double level, int window, int minScores) {
+    public ConformalQuantile(double level, int window, int minScores, double adaptation) {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("interval level must be in (0, 1): " + level);
         }
         if (window < 1 || minScores < 1 || minScores > window) {
             throw new IllegalArgumentException("need 1 <= minScores <= window: " + minScores + ", " + window);
         }
+        if (!(adaptation >= 0) || Double.isInfinite(adaptation)) {
+            throw new IllegalArgumentException("adaptation rate must be >= 0: " + adaptation);
+        }
         this.level = level;
+        this.adaptation = adaptation;
+        this.alpha = 1 - level;
         this.minScores = minScores;
         this.ring = new double[window];
         this.sorted = new double[window];
@@ -67,13 +80,28 @@ public final class ConformalQuantile implements StateCodec {
         sorted[at] = score;
     }
 
+    /** The plain split-conformal quantile (no adaptation). */
+    public ConformalQuantile(double level, int window, int minScores) {
+        this(level, window, minScores, 0);
+    }
+
+    /** Tells whether the last interval built from {@link #quantile()} covered its point; adapts the level. */
+    public void covered(boolean covered) {
+        alpha += adaptation * ((1 - level) - (covered ? 0 : 1));
+    }
+
+    /** @return the level the quantile is currently taken at (the nominal level without adaptation) */
+    public double currentLevel() {
+        return 1 - alpha;
+    }
+
     /** @return the conformal quantile of the scores, or {@code NaN} with fewer than {@code minScores} */
     public double quantile() {
         if (size < minScores) {
             return Double.NaN;
         }
-        int rank = (int) Math.ceil((size + 1) * level);
-        return sorted[Math.min(rank, size) - 1];
+        int rank = (int) Math.ceil((size + 1) * (1 - alpha));
+        return sorted[Math.max(1, Math.min(rank, size)) - 1];
     }
 
     @Override
@@ -81,6 +109,7 @@ public final class ConformalQuantile implements StateCodec {
         out.writeInt(ring.length);
         out.writeInt(next);
         out.writeInt(size);
+        out.writeDouble(alpha);
         for (double v : ring) {
             out.writeDouble(v);
         }
@@ -94,6 +123,7 @@ public final class ConformalQuantile implements StateCodec {
         StateCodec.expectInt(in, ring.length, "conformal window");
         next = in.readInt();
         size = in.readInt();
+        alpha = in.readDouble();
         for (int i = 0; i < ring.length; i++) {
             ring[i] = in.readDouble();
         }

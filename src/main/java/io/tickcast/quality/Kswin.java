@@ -20,6 +20,9 @@ public final class Kswin implements DriftDetector {
     private final SplitMix64 random;
     private int size;
     private double lastStatistic;
+    private final int[] scratchIndex;
+    private final double[] scratchOlder;
+    private final double[] scratchRecent;
 
     /**
      * @param alpha    significance α in (0, 1)
@@ -36,6 +39,9 @@ public final class Kswin implements DriftDetector {
         this.statSize = statSize;
         this.values = new double[window];
         this.random = new SplitMix64(seed);
+        this.scratchIndex = new int[window - statSize];
+        this.scratchOlder = new double[statSize];
+        this.scratchRecent = new double[statSize];
     }
 
     @Override
@@ -56,7 +62,8 @@ public final class Kswin implements DriftDetector {
         if (size < values.length) {
             return false;
         }
-        lastStatistic = ksStatistic(olderSample(), Arrays.copyOfRange(values, size - statSize, size));
+        System.arraycopy(values, size - statSize, scratchRecent, 0, statSize);
+        lastStatistic = sortedKsStatistic(olderSample(), scratchRecent);
         if (lastStatistic > threshold) {
             System.arraycopy(values, size - statSize, values, 0, statSize);
             size = statSize;
@@ -67,11 +74,11 @@ public final class Kswin implements DriftDetector {
 
     private double[] olderSample() {
         int older = size - statSize;
-        int[] index = new int[older];
+        int[] index = scratchIndex;
         for (int i = 0; i < older; i++) {
             index[i] = i;
         }
-        double[] sample = new double[statSize];
+        double[] sample = scratchOlder;
         for (int i = 0; i < statSize; i++) {
             int j = i + random.nextInt(older - i);
             int swap = index[i];
@@ -84,8 +91,11 @@ public final class Kswin implements DriftDetector {
 
     /** The two-sample Kolmogorov-Smirnov statistic: the largest gap between the empirical CDFs. */
     static double ksStatistic(double[] a, double[] b) {
-        double[] x = a.clone();
-        double[] y = b.clone();
+        return sortedKsStatistic(a.clone(), b.clone());
+    }
+
+    /** {@link #ksStatistic} that sorts its arguments in place. */
+    private static double sortedKsStatistic(double[] x, double[] y) {
         Arrays.sort(x);
         Arrays.sort(y);
         int i = 0;

@@ -20,7 +20,7 @@ class PipelineSettingsTest {
     void shouldNameTheFieldOfAnInvalidValue() {
         QualitySettings q = QualitySettings.defaults();
         assertThatThrownBy(() -> new QualitySettings(q.fadingFactor(), q.window(), 1.2, q.intervalWindow(),
-                q.intervalMinScores(), q.ewmaAlpha(), q.ar1Forgetting()))
+                q.intervalMinScores(), q.intervalAdaptation(), q.ewmaAlpha(), q.ar1Forgetting()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("quality.interval.level");
         DetectorSettings d = DetectorSettings.defaults();
         assertThatThrownBy(() -> new DetectorSettings(true, true, true, d.phDelta(), -1, d.phAlpha(),

@@ -116,7 +116,7 @@ class SymbolPipelineTest {
         }
         QualitySettings q = SETTINGS.quality();
         PipelineSettings other = SETTINGS.withQuality(new QualitySettings(q.fadingFactor(), q.window() + 1,
-                q.intervalLevel(), q.intervalWindow(), q.intervalMinScores(), q.ewmaAlpha(), q.ar1Forgetting()));
+                q.intervalLevel(), q.intervalWindow(), q.intervalMinScores(), q.intervalAdaptation(), q.ewmaAlpha(), q.ar1Forgetting()));
 
         assertThatThrownBy(() -> SymbolPipeline.restore(snapshot, other, LinearTestForecaster.factory()))
                 .isInstanceOf(PipelineSnapshotException.class)

@@ -68,6 +68,33 @@ class QualityFiguresTest {
         assertThat((double) covered / tested).isBetween(0.89, 0.91);
     }
 
+    private static double coverageUnderRegimeSwitches(double adaptation) {
+        ConformalQuantile q = new ConformalQuantile(0.9, 500, 30, adaptation);
+        Random random = new Random(11L);
+        int covered = 0;
+        int tested = 0;
+        for (int i = 0; i < 40_000; i++) {
+            double score = Math.abs(random.nextGaussian()) * ((i / 700) % 2 == 0 ? 1 : 2.5);
+            double bound = q.quantile();
+            if (!Double.isNaN(bound)) {
+                tested++;
+                covered += score <= bound ? 1 : 0;
+                q.covered(score <= bound);
+            }
+            q.add(score);
+        }
+        return (double) covered / tested;
+    }
+
+    @Test
+    void shouldKeepTheLongRunCoverageNominalWithAdaptiveConformalInference() {
+        double plain = coverageUnderRegimeSwitches(0);
+        double adaptive = coverageUnderRegimeSwitches(0.005);
+
+        assertThat(adaptive).isCloseTo(0.9, within(0.005));
+        assertThat(Math.abs(adaptive - 0.9)).isLessThan(Math.abs(plain - 0.9));
+    }
+
     @Test
     void shouldRecoverTheCoefficientOfAutocorrelatedChanges() {
         Ar1RlsForecast ar1 = new Ar1RlsForecast(0.999);
