@@ -18,9 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -64,13 +66,17 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not draw the progress bar.")
     boolean noProgress;
 
+    @Mixin
+    ConfigOptions config = new ConfigOptions();
+
+    /** Fixed settings (tests), or null: the settings come from the config file, environment and --set. */
     private final Supplier<PipelineSettings> settings;
     private final PrintStream err;
     private final PrintStream stdout;
 
-    /** The command with the default pipeline settings, printing to the process's streams. */
+    /** The command as the CLI runs it: settings from the configuration, printing to the process's streams. */
     public BacktestCommand() {
-        this(PipelineSettings::defaults, System.out, System.err);
+        this(null, System.out, System.err);
     }
 
     /**
@@ -95,7 +101,8 @@ public final class BacktestCommand implements Callable<Integer> {
             err.println("backtest: " + mismatch);
             return 2;
         }
-        BacktestOptions options = BacktestOptions.of(data).withSettings(settings.get()).withSymbol(symbol)
+        BacktestOptions options = BacktestOptions.of(data)
+                .withSettings(settings != null ? settings.get() : config.load(Map.of()).pipelineSettings()).withSymbol(symbol)
                 .withScoreWindow(scoreFrom == null ? Long.MIN_VALUE : Timestamps.parseUnixOrIso(scoreFrom),
                         scoreUntil == null ? Long.MAX_VALUE : Timestamps.parseUnixOrIso(scoreUntil));
         BacktestResult result = BacktestRunner.run(options, noProgress ? ProgressListener.NONE : new ProgressBar(err));

@@ -144,6 +144,12 @@ public final class TickcastConfig extends AbstractConfig {
                     "Adam's learning rate.")
             .define(MODEL_SEED_CONFIG, Type.LONG, MODEL.seed(), Importance.LOW, "Seed of the weight initialisation.");
 
+    static {
+        PipelineKeys.define(CONFIG);
+    }
+
+    private final PipelineSettings pipelineSettings;
+
     private TickcastConfig(Map<String, String> values) {
         super(CONFIG, values, false);
         checkKnownKeys(values);
@@ -151,6 +157,23 @@ public final class TickcastConfig extends AbstractConfig {
             throw new ConfigException(MODEL_BPTT_CONFIG, getInt(MODEL_BPTT_CONFIG),
                     "must not exceed " + MODEL_WINDOW_CONFIG + " (" + getInt(MODEL_WINDOW_CONFIG) + ")");
         }
+        try {
+            pipelineSettings = PipelineKeys.settings(this, PipelineSettings.defaults().withForecaster(forecasterSpec()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Invalid configuration: " + e.getMessage());
+        }
+    }
+
+    /** @return the model the configuration describes */
+    private ForecasterSpec forecasterSpec() {
+        return new ForecasterSpec(getString(MODEL_ENGINE_CONFIG), MODEL.inputSize(), getInt(MODEL_HIDDEN_CONFIG),
+                getInt(MODEL_LAYERS_CONFIG), getInt(MODEL_WINDOW_CONFIG), getInt(MODEL_BPTT_CONFIG),
+                getDouble(MODEL_LEARNING_RATE_CONFIG), getLong(MODEL_SEED_CONFIG));
+    }
+
+    /** @return the per-symbol pipeline settings the configuration describes, validated at start */
+    public PipelineSettings pipelineSettings() {
+        return pipelineSettings;
     }
 
     /**

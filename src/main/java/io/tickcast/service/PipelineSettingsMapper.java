@@ -1,7 +1,6 @@
 package io.tickcast.service;
 
 import io.tickcast.config.TickcastConfig;
-import io.tickcast.model.ForecasterSpec;
 import io.tickcast.model.Forecasters;
 import io.tickcast.pipeline.ForecasterFactory;
 import io.tickcast.pipeline.PipelineSettings;
@@ -16,20 +15,9 @@ public final class PipelineSettingsMapper {
     private PipelineSettingsMapper() {
     }
 
-    /** @return the pipeline settings the configuration describes */
-    public static PipelineSettings settings(TickcastConfig config) {
-        PipelineSettings defaults = PipelineSettings.defaults();
-        ForecasterSpec spec = new ForecasterSpec(config.getString(TickcastConfig.MODEL_ENGINE_CONFIG),
-                defaults.forecaster().inputSize(), config.getInt(TickcastConfig.MODEL_HIDDEN_CONFIG),
-                config.getInt(TickcastConfig.MODEL_LAYERS_CONFIG), config.getInt(TickcastConfig.MODEL_WINDOW_CONFIG),
-                config.getInt(TickcastConfig.MODEL_BPTT_CONFIG),
-                config.getDouble(TickcastConfig.MODEL_LEARNING_RATE_CONFIG), config.getLong(TickcastConfig.MODEL_SEED_CONFIG));
-        return defaults.withForecaster(spec);
-    }
-
     /** @return a factory of pipelines built to the configuration, with the default engines */
     public static PipelineFactory pipelines(TickcastConfig config) {
-        PipelineSettings settings = settings(config);
+        PipelineSettings settings = config.pipelineSettings();
         return new PipelineFactory() {
             @Override
             public SymbolPipeline create(String symbol) {

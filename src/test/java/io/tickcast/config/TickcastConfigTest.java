@@ -65,6 +65,27 @@ class TickcastConfigTest {
     }
 
     @Test
+    void shouldMapPipelineKeysOntoThePipelineSettings() {
+        TickcastConfig config = TickcastConfig.of(Map.of("quality.interval.level", "0.8", "drift.response",
+                "reset_state", "model.hidden", "8", "blend.enabled", "false"));
+
+        assertThat(config.pipelineSettings().quality().intervalLevel()).isEqualTo(0.8);
+        assertThat(config.pipelineSettings().response().kind().name()).isEqualTo("RESET_STATE");
+        assertThat(config.pipelineSettings().forecaster().hiddenSize()).isEqualTo(8);
+        assertThat(config.pipelineSettings().blend().enabled()).isFalse();
+        assertThat(TickcastConfig.of(Map.of()).pipelineSettings())
+                .isEqualTo(io.tickcast.pipeline.PipelineSettings.defaults());
+    }
+
+    @Test
+    void shouldNameThePipelineKeyOfAnOutOfRangeValue() {
+        assertThatThrownBy(() -> TickcastConfig.of(Map.of("quality.interval.level", "1.5")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("quality.interval.level");
+        assertThatThrownBy(() -> TickcastConfig.of(Map.of("drift.response", "panic")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("drift.response");
+    }
+
+    @Test
     void shouldParseBarIntervals() {
         assertThat(TickcastConfig.of(Map.of("bar.interval", "1m")).barInterval()).isEqualTo(Duration.ofMinutes(1));
         assertThat(Durations.parse("250ms")).isEqualTo(Duration.ofMillis(250));
