@@ -83,6 +83,10 @@ public final class BenchCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE}, all of it)")
     long flatOutPoints = 38_942;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "with --e2e: a config key of the service,"
+            + " e.g. --set kafka.commit.interval.ms=1000 or --set processing.guarantee=at_least_once")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws Exception {
         if (e2e) {
@@ -98,15 +102,16 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private Integer endToEnd() throws Exception {
-        TickcastConfig config = TickcastConfig.of(Map.of());
+        TickcastConfig config = TickcastConfig.of(overrides);
         double inProcess = EndToEndBench.inProcessPipelineRate(config, flatOutPoints);
         EndToEndResult steady;
         EndToEndResult flat;
-        try (EndToEndBench bench = EndToEndBench.start(Map.of())) {
+        try (EndToEndBench bench = EndToEndBench.start(overrides)) {
             steady = bench.steadyRate(rate, Duration.ofSeconds(seconds), symbols);
             flat = bench.flatOut(flatOutPoints, 1);
         }
         Map<String, Object> report = new LinkedHashMap<>();
+        report.put("config", overrides);
         report.put("steady", steady);
         report.put("flat_out", flat);
         report.put("in_process_pipeline_points_per_s", inProcess);

@@ -11,6 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.http.HttpEndpoint;
 import io.tickcast.metrics.Registries;
+import io.tickcast.model.Forecasters;
 import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.stream.ModelDirectory;
 import io.tickcast.stream.TickcastTopology;
@@ -59,6 +60,7 @@ public final class TickcastService implements AutoCloseable {
                     config.getInt(TickcastConfig.TOPICS_PARTITIONS_CONFIG),
                     config.getShort(TickcastConfig.TOPICS_REPLICATION_CONFIG));
         }
+        warmUpModelEngine(config);
         PrometheusMeterRegistry registry = Registries.prometheus();
         TickcastMetrics metrics = new TickcastMetrics(registry, config.getInt(TickcastConfig.MODELS_MAX_LIVE_CONFIG));
         ModelDirectory directory = new ModelDirectory();
@@ -103,6 +105,16 @@ public final class TickcastService implements AutoCloseable {
             registry.close();
             throw e;
         }
+    }
+
+    /**
+     * Builds and frees one model before the first tick arrives: the first model loads ND4J's native libraries
+     * (seconds), which would otherwise stall the first symbol's first point.
+     */
+    private static void warmUpModelEngine(TickcastConfig config) {
+        long started = System.nanoTime();
+        Forecasters.create(config.pipelineSettings().forecaster()).close();
+        LOG.info("Model engine ready in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
     /** A value set once the HTTP port is bound, read by the HTTP threads afterwards. */
