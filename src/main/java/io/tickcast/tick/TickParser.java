@@ -55,8 +55,18 @@ public final class TickParser {
      * @return the tick or the rejection; never null
      */
     public TickParseResult parse(byte[] key, byte[] value) {
-        String keyText = key == null ? null : new String(key, StandardCharsets.UTF_8);
-        return parse(keyText, value, true);
+        return parse(key == null ? null : new String(key, StandardCharsets.UTF_8), value);
+    }
+
+    /**
+     * Parses a record whose key has been read as a string already (the stream reads keys with a string serde).
+     *
+     * @param key   the record key, the symbol; may be null
+     * @param value the record value; may be null
+     * @return the tick or the rejection; never null
+     */
+    public TickParseResult parse(String key, byte[] value) {
+        return parse(key, value, true);
     }
 
     /**

@@ -46,8 +46,7 @@ public final class TickValidator implements FixedKeyProcessor<String, byte[], Va
     @Override
     public void process(FixedKeyRecord<String, byte[]> record) {
         metrics.tickReceived();
-        byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
-        TickParseResult parsed = parser.parse(key, record.value());
+        TickParseResult parsed = parser.parse(record.key(), record.value());
         if (parsed instanceof TickParseResult.Rejected r) {
             reject(record, r.reason(), r.detail());
             return;
