@@ -81,6 +81,24 @@ class MonitoringIT {
         }
     }
 
+    @Test
+    void shouldLetARealPrometheusScrapeARunningDemo() throws Exception {
+        int brokerPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            brokerPort = socket.getLocalPort();
+        }
+        List<String> args = List.of("demo", "--limit", "2000", "--keep-running", "--broker-port",
+                Integer.toString(brokerPort));
+        try (TickcastProcess demo = TickcastProcess.start(dir, args)) {
+            Awaitility.await("the demo's replay is done").atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
+                    .until(() -> demo.log().contains("Still running"));
+            String scrape = demo.get("/metrics");
+            assertThat(scrape).contains("tickcast_predictions_total{symbol=\"BTC-USD\"} 2000.0");
+
+            checkWithRealPrometheus(demo.httpPort(), MetricCoverage.exportedNames(scrape));
+        }
+    }
+
     private static void publishTicks(String bootstrap, String topic) {
         try (KafkaProducer<String, String> producer = KafkaClients.producer(bootstrap)) {
             for (int i = 0; i < TICKS_PER_SYMBOL; i++) {
