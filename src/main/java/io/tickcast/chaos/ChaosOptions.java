@@ -35,11 +35,6 @@ public record ChaosOptions(int instances, int kills, int symbols, int ticks, dou
         settings = Map.copyOf(settings);
     }
 
-    /** @return how long publishing all ticks at {@link #rate()} takes */
-    public Duration publishDuration() {
-        return Duration.ofMillis((long) Math.ceil(ticks * 1000.0 / rate));
-    }
-
     private static void require(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);

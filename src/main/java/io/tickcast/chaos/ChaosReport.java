@@ -6,6 +6,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 
 /**
  * The outcome of a chaos run.
@@ -34,7 +35,8 @@ public record ChaosReport(@JsonProperty("instances") int instances,
                           @JsonProperty("wall_seconds") double wallSeconds,
                           @JsonProperty("processing_guarantee") String processingGuarantee) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     public ChaosReport {
         kills = List.copyOf(kills);
@@ -44,6 +46,12 @@ public record ChaosReport(@JsonProperty("instances") int instances,
     @JsonProperty("passed")
     public boolean passed() {
         return audit.clean() && drained && publishFailures == 0 && unexpectedExits == 0;
+    }
+
+    /** @return the number of SIGKILLs delivered */
+    @JsonProperty("kills")
+    public int killCount() {
+        return kills.size();
     }
 
     /** @return kills that hit an instance while it was processing (RUNNING) */

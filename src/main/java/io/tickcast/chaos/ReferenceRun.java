@@ -2,6 +2,7 @@ package io.tickcast.chaos;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ public final class ReferenceRun {
             node.remove(LATENCY_FIELD);
             return node;
         } catch (IOException e) {
-            throw new UncheckedIOException("not a prediction: " + new String(json, java.nio.charset.StandardCharsets.UTF_8), e);
+            throw new UncheckedIOException("not a prediction: " + new String(json, StandardCharsets.UTF_8), e);
         }
     }
 }

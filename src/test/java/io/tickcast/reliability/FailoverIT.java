@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tickcast.chaos.AuditResult;
@@ -72,10 +73,15 @@ class FailoverIT {
         AuditResult audit = PredictionAudit.audit(ticks, predictions, reference);
         assertThat(audit.examples()).isEmpty();
         assertThat(audit.bitExact()).isEqualTo(ticks.size());
-        long lastTsBeforeKill = beforeKill.get(beforeKill.size() - 1).ts();
+        Set<PointKey> publishedBeforeKill = beforeKill.stream().map(t -> new PointKey(t.symbol(), t.ts()))
+                .collect(Collectors.toSet());
         for (String symbol : movedSymbols) {
-            assertVersionsContinue(symbol, predictions, reference, lastTsBeforeKill);
+            assertVersionsContinue(symbol, predictions, reference, publishedBeforeKill);
         }
+    }
+
+    private static PointKey key(ObjectNode prediction) {
+        return new PointKey(prediction.path("symbol").asText(), prediction.path("ts").asLong());
     }
 
     private static void publish(KafkaBroker broker, RunConfig run, List<Tick> ticks) throws InterruptedException {
@@ -87,16 +93,17 @@ class FailoverIT {
 
     /** The model versions of a moved symbol: those of the uninterrupted run, one update per point across the kill. */
     private static void assertVersionsContinue(String symbol, List<ObjectNode> predictions,
-                                               Map<PointKey, ObjectNode> reference, long lastTsBeforeKill) {
+                                               Map<PointKey, ObjectNode> reference,
+                                               Set<PointKey> publishedBeforeKill) {
         List<ObjectNode> ofSymbol = predictions.stream().filter(p -> p.path("symbol").asText().equals(symbol))
                 .sorted(Comparator.comparingLong(p -> p.path("ts").asLong())).toList();
         List<Long> versions = ofSymbol.stream().map(p -> p.path("model_version").asLong()).toList();
         List<Long> expected = ofSymbol.stream().map(p -> reference.get(new PointKey(symbol, p.path("ts").asLong()))
                 .path("model_version").asLong()).toList();
         assertThat(versions).as("model versions of %s", symbol).isEqualTo(expected).isSorted();
-        ObjectNode lastBefore = ofSymbol.stream().filter(p -> p.path("ts").asLong() <= lastTsBeforeKill)
+        ObjectNode lastBefore = ofSymbol.stream().filter(p -> publishedBeforeKill.contains(key(p)))
                 .reduce((a, b) -> b).orElseThrow();
-        ObjectNode firstAfter = ofSymbol.stream().filter(p -> p.path("ts").asLong() > lastTsBeforeKill)
+        ObjectNode firstAfter = ofSymbol.stream().filter(p -> !publishedBeforeKill.contains(key(p)))
                 .findFirst().orElseThrow();
         assertThat(firstAfter.path("model_version").asLong()).as("%s continues after the failover", symbol)
                 .isEqualTo(lastBefore.path("model_version").asLong() + 1);

@@ -2,6 +2,7 @@ package io.tickcast.reliability;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -28,7 +29,7 @@ final class Instances {
                     throw new IllegalStateException(i.name() + " exited with " + i.exitCode() + "; log " + i.log());
                 }
             }
-            return java.util.Arrays.stream(instances).allMatch(TickcastInstance::isReady);
+            return Arrays.stream(instances).allMatch(TickcastInstance::isReady);
         });
     }
 
