@@ -34,6 +34,7 @@ public final class MetricNames {
     public static final String MODELS_RESTORED = PREFIX + "models.restored";
     public static final String SNAPSHOTS_UNREADABLE = PREFIX + "snapshots.unreadable";
     public static final String NATIVE_MEMORY = PREFIX + "native.memory";
+    public static final String STREAMS_STATE = PREFIX + "streams.state";
 
     public static final String TAG_SYMBOL = "symbol";
     public static final String TAG_REASON = "reason";

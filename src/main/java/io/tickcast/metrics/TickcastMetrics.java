@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.tickcast.pipeline.DetectorStatus;
 import io.tickcast.pipeline.DriftEvent;
+import io.tickcast.pipeline.DriftPhase;
 import io.tickcast.pipeline.PointOutcome;
 import io.tickcast.tick.RejectReason;
 
@@ -87,17 +88,14 @@ public final class TickcastMetrics {
         latency.record((long) (latencyMs * 1_000_000), TimeUnit.NANOSECONDS);
         String symbol = outcome.prediction().symbol();
         symbols.computeIfAbsent(symbol, s -> new SymbolMeters(registry, s)).update(outcome);
-        for (DriftEvent event : outcome.driftEvents()) {
-            Counter.builder(MetricNames.DRIFT_EVENTS).description("Drift detector events")
-                    .tags(MetricNames.TAG_SYMBOL, symbol, MetricNames.TAG_DETECTOR, event.detector(),
-                            MetricNames.TAG_SIGNAL, event.signal().label(), MetricNames.TAG_PHASE, event.phase().name())
-                    .register(registry).increment();
-        }
         if (outcome.quality() != null) {
             for (DetectorStatus d : outcome.quality().detectors()) {
                 drift.computeIfAbsent(symbol + '/' + d.detector() + '/' + d.signal().label(),
                         k -> new DriftMeters(registry, symbol, d.detector(), d.signal().label())).set(d.statistic());
             }
+        }
+        for (DriftEvent event : outcome.driftEvents()) {
+            driftEvents(symbol, event.detector(), event.signal().label(), event.phase()).increment();
         }
     }
 
@@ -123,11 +121,24 @@ public final class TickcastMetrics {
         liveByTask.computeIfAbsent(taskId, t -> new AtomicLong()).set(count);
     }
 
-    /** One detector's statistic on one signal of one symbol. */
-    private static final class DriftMeters {
+    private Counter driftEvents(String symbol, String detector, String signal, DriftPhase phase) {
+        return Counter.builder(MetricNames.DRIFT_EVENTS).description("Drift detector events")
+                .tags(MetricNames.TAG_SYMBOL, symbol, MetricNames.TAG_DETECTOR, detector, MetricNames.TAG_SIGNAL, signal,
+                        MetricNames.TAG_PHASE, phase.name())
+                .register(registry);
+    }
+
+    /**
+     * One detector's statistic on one signal of one symbol; its event counters start at zero when it is first seen,
+     * so that {@code rate()} and alerts see them before the first drift.
+     */
+    private final class DriftMeters {
         private volatile double value = Double.NaN;
 
         DriftMeters(MeterRegistry registry, String symbol, String detector, String signal) {
+            for (DriftPhase phase : DriftPhase.values()) {
+                driftEvents(symbol, detector, signal, phase);
+            }
             Gauge.builder(MetricNames.DRIFT_STATISTIC, this, d -> d.value)
                     .tags(Tags.of(MetricNames.TAG_SYMBOL, symbol, MetricNames.TAG_DETECTOR, detector,
                             MetricNames.TAG_SIGNAL, signal))

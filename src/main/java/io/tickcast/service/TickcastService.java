@@ -86,7 +86,8 @@ public final class TickcastService implements AutoCloseable {
                 LOG.error("A stream thread failed; replacing it", e);
                 return StreamThreadExceptionResponse.REPLACE_THREAD;
             });
-            streams.setStateListener((now, before) -> LOG.info("Kafka Streams state {} -> {}", before, now));
+            StreamsStateMeter stateMeter = new StreamsStateMeter(registry);
+            streams.setStateListener(stateMeter);
             streamsMetrics = new KafkaStreamsMetrics(streams);
             streamsMetrics.bindTo(registry);
             streamsRef.set(streams);
