@@ -80,18 +80,24 @@ public final class EndToEndBench implements AutoCloseable {
         return new EndToEndBench(broker, service, config);
     }
 
-    /** Publishes {@code rate} ticks/s, round-robin over {@code symbols} symbols, for {@code duration}. */
-    public EndToEndResult steadyRate(double rate, Duration duration, int symbols) {
+    /**
+     * Publishes {@code rate} ticks/s, round-robin over {@code symbols} symbols, for {@code warmUp} and then for
+     * {@code duration}; the figures cover the points published after the warm-up only (the first points of a
+     * fresh application wait for the partition assignment, and the JIT has not compiled the hot path yet).
+     */
+    public EndToEndResult steadyRate(double rate, Duration warmUp, Duration duration, int symbols) {
+        long warmUpCount = (long) (rate * warmUp.toMillis() / 1000.0);
         long count = (long) (rate * duration.toMillis() / 1000.0);
-        return run("rate", rate, count, symbols);
+        return run("rate", rate, warmUpCount, count, symbols);
     }
 
     /** Publishes {@code count} ticks as fast as the producer takes them, over {@code symbols} symbols. */
     public EndToEndResult flatOut(long count, int symbols) {
-        return run("flat_out", 0, count, symbols);
+        return run("flat_out", 0, 0, count, symbols);
     }
 
-    private EndToEndResult run(String mode, double rate, long count, int symbols) {
+    private EndToEndResult run(String mode, double rate, long warmUpCount, long measuredCount, int symbols) {
+        long count = warmUpCount + measuredCount;
         String prefix = "R" + (++runs) + "-" + UUID.randomUUID().toString().substring(0, 6) + "-";
         List<Tick> series = bundledSeries(count);
         IntFunction<String> symbol = i -> prefix + (i % symbols);
@@ -102,9 +108,11 @@ public final class EndToEndBench implements AutoCloseable {
             LatencyRecorder visible = new LatencyRecorder();
             long start = System.nanoTime();
             long startMs = System.currentTimeMillis();
+            long measuredFromMs = startMs + (rate == 0 ? 0 : (long) (warmUpCount / rate * 1000));
             long lastArrival = startMs;
             long sent = 0;
             long received = 0;
+            long measured = 0;
             while (received < count && System.nanoTime() - start < READ_TIMEOUT.toNanos()) {
                 while (sent < count && (rate == 0 || sent < (System.nanoTime() - start) / 1e9 * rate + 1)) {
                     Tick t = series.get((int) (sent % series.size()));
@@ -121,14 +129,18 @@ public final class EndToEndBench implements AutoCloseable {
                     if (r.key() != null && r.key().startsWith(prefix)) {
                         long now = System.currentTimeMillis();
                         received++;
-                        emit.add(r.value().latencyMs());
-                        visible.add(now - r.timestamp());
                         lastArrival = now;
+                        if (r.timestamp() >= measuredFromMs) {
+                            measured++;
+                            emit.add(r.value().latencyMs());
+                            visible.add(now - r.timestamp());
+                        }
                     }
                 }
             }
-            double seconds = (lastArrival - startMs) / 1000.0;
-            return new EndToEndResult(mode, rate, sent, received, seconds, received / seconds, emit.quantile(0.5),
+            double seconds = (lastArrival - measuredFromMs) / 1000.0;
+            return new EndToEndResult(mode, rate, sent, received, measured, seconds, measured / seconds,
+                    emit.quantile(0.5),
                     emit.quantile(0.99), emit.max(), visible.quantile(0.5), visible.quantile(0.99), visible.max());
         }
     }

@@ -9,8 +9,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param targetRate    ticks/s asked for, 0 for flat out
  * @param ticks         ticks published
  * @param predictions   predictions read back (read_committed)
- * @param seconds       from the first tick sent to the last prediction read
- * @param pointsPerS    predictions / seconds
+ * @param measured      predictions of ticks published after the warm-up: what the figures below cover
+ * @param seconds       from the first measured tick sent to the last prediction read
+ * @param pointsPerS    measured predictions / seconds
  * @param emitP50Ms     service latency (tick's Kafka timestamp to the prediction's emission), median
  * @param emitP99Ms     the same, 99th percentile
  * @param emitMaxMs     the same, maximum
@@ -22,6 +23,7 @@ public record EndToEndResult(@JsonProperty("mode") String mode,
                              @JsonProperty("target_rate") double targetRate,
                              @JsonProperty("ticks") long ticks,
                              @JsonProperty("predictions") long predictions,
+                             @JsonProperty("measured") long measured,
                              @JsonProperty("seconds") double seconds,
                              @JsonProperty("points_per_s") double pointsPerS,
                              @JsonProperty("emit_p50_ms") double emitP50Ms,
