@@ -1,5 +1,6 @@
 package io.tickcast.model.dl4j;
 
+import io.tickcast.model.ForecasterInputs;
 import io.tickcast.model.ForecasterSpec;
 import io.tickcast.model.Forecasters;
 import io.tickcast.model.OnlineForecaster;
@@ -65,8 +66,8 @@ public final class Dl4jForecaster implements OnlineForecaster {
 
     @Override
     public float observe(float[] features, float target) {
-        checkLength(features);
-        checkTarget(target);
+        ForecasterInputs.checkFeatures(features, spec.inputSize());
+        ForecasterInputs.checkTarget(target);
         if (!Float.isNaN(target) && window.size() > 0) {
             window.labelNewest(target);
             fitWindow();
@@ -76,7 +77,7 @@ public final class Dl4jForecaster implements OnlineForecaster {
 
     @Override
     public float predict(float[] features) {
-        checkLength(features);
+        ForecasterInputs.checkFeatures(features, spec.inputSize());
         window.append(features);
         int steps = Math.min(spec.window(), window.size());
         INDArray out = net.output(window.features(steps));
@@ -97,24 +98,6 @@ public final class Dl4jForecaster implements OnlineForecaster {
         updates++;
     }
 
-    private void checkLength(float[] features) {
-        if (features == null || features.length != spec.inputSize()) {
-            throw new IllegalArgumentException("features must have length " + spec.inputSize() + ", was "
-                    + (features == null ? "null" : features.length));
-        }
-        for (int i = 0; i < features.length; i++) {
-            if (!Float.isFinite(features[i])) {
-                throw new IllegalArgumentException("features[" + i + "] must be finite, was " + features[i]);
-            }
-        }
-    }
-
-    private static void checkTarget(float target) {
-        if (Float.isInfinite(target)) {
-            throw new IllegalArgumentException("target must be finite or NaN (no target), was " + target);
-        }
-    }
-
     @Override
     public long updates() {
         return updates;
@@ -122,9 +105,7 @@ public final class Dl4jForecaster implements OnlineForecaster {
 
     @Override
     public void scaleLearningRate(double factor) {
-        if (!Double.isFinite(factor) || factor <= 0) {
-            throw new IllegalArgumentException("factor must be finite and > 0, was " + factor);
-        }
+        ForecasterInputs.checkFactor(factor);
         learningRateFactor = factor;
         net.setLearningRate(spec.learningRate() * factor);
     }
