@@ -17,11 +17,13 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -83,7 +85,34 @@ public final class KafkaProgress implements AutoCloseable {
     }
 
     /**
-     * Reads a whole topic from the beginning to its last stable offset with a {@code read_committed} consumer.
+     * @return true when no partition of the topic has an open transaction: its last stable offset (what a
+     *         {@code read_committed} consumer can read up to) is its high watermark. A killed instance that comes back
+     *         with a new identity (a wiped state directory gives Kafka Streams a new process id, so a new
+     *         transactional id) cannot abort the transaction it left open; the transaction coordinator aborts it when
+     *         {@code transaction.timeout.ms} expires, and until then committed records after it are not readable.
+     */
+    public boolean noOpenTransactions(String topic) {
+        try {
+            Map<TopicPartition, OffsetSpec> latest = partitions(topic).stream()
+                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+            Map<TopicPartition, Long> stable = new HashMap<>();
+            admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+                    .get(10, TimeUnit.SECONDS).forEach((p, info) -> stable.put(p, info.offset()));
+            Map<TopicPartition, Long> high = new HashMap<>();
+            admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all()
+                    .get(10, TimeUnit.SECONDS).forEach((p, info) -> high.put(p, info.offset()));
+            return stable.equals(high);
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Reads a whole topic from the beginning to its last stable offset with a {@code read_committed} consumer, once
+     * no transaction is open on it any more (see {@link #noOpenTransactions}), or the timeout has passed.
      *
      * @return the values as JSON objects without {@value ReferenceRun#LATENCY_FIELD}, in partition order
      * @throws IllegalStateException if the end is not reached within the timeout
@@ -91,6 +120,7 @@ public final class KafkaProgress implements AutoCloseable {
     public List<ObjectNode> readPredictions(String topic, Duration timeout) throws ExecutionException,
             InterruptedException, TimeoutException {
         List<TopicPartition> partitions = partitions(topic);
+        awaitTrue(() -> noOpenTransactions(topic), timeout);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "chaos-audit-" + UUID.randomUUID(),
