@@ -29,6 +29,9 @@ import picocli.CommandLine.Option;
                 + " (or --data) into the ticks topic, and summarise the predictions against the naive forecast.")
 final class DemoCommand implements Callable<Integer> {
 
+    /** How long the demo waits for the next prediction before it summarises what it has. */
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+
     @Mixin
     ConfigOptions config;
 
@@ -79,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
                 long started = System.nanoTime();
                 PublishResult published = replay(out, cfg, broker, watcher);
                 long expected = published.acknowledged() - (long) rejected(service);
-                watcher.awaitAtLeast(expected, Duration.ofSeconds(120));
+                awaitPredictions(out, watcher, expected);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 synchronized (watcher.tally()) {
                     new DemoSummary(watcher.tally(), published, (long) rejected(service), seconds).print(out);
@@ -106,6 +109,22 @@ final class DemoCommand implements Callable<Integer> {
             try (ShutdownSignal shutdown = new ShutdownSignal(publisher::stop)) {
                 return publisher.publish(ticks, options, p -> out.printf("  published %,10d   predictions %,10d%n",
                         p.sent(), watcher.tally().total()));
+            }
+        }
+    }
+
+    /** Shows the predictions arriving until every accepted tick has one, or no new one came for a while. */
+    private static void awaitPredictions(PrintStream out, PredictionWatcher watcher, long expected)
+            throws InterruptedException {
+        long last = -1;
+        long idleSince = System.nanoTime();
+        while (watcher.tally().total() < expected && System.nanoTime() - idleSince < IDLE_TIMEOUT.toNanos()) {
+            watcher.awaitAtLeast(expected, Duration.ofSeconds(1));
+            long now = watcher.tally().total();
+            if (now != last) {
+                out.printf("  predictions %,10d of %,d%n", now, expected);
+                last = now;
+                idleSince = System.nanoTime();
             }
         }
     }
