@@ -72,12 +72,17 @@ public final class Dl4jForecaster implements OnlineForecaster {
             window.labelNewest(target);
             fitWindow();
         }
-        return predict(features);
+        return step(features);
     }
 
     @Override
     public float predict(float[] features) {
         ForecasterInputs.checkFeatures(features, spec.inputSize());
+        return step(features);
+    }
+
+    /** Reads checked features: keeps them in the window and predicts from it. */
+    private float step(float[] features) {
         window.append(features);
         int steps = Math.min(spec.window(), window.size());
         INDArray out = net.output(window.features(steps));

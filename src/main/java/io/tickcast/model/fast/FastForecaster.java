@@ -94,7 +94,7 @@ public final class FastForecaster implements OnlineForecaster {
             ring.labelNewest(target);
             train();
         }
-        return predict(features);
+        return step(features);
     }
 
     private void train() {
@@ -111,6 +111,11 @@ public final class FastForecaster implements OnlineForecaster {
     @Override
     public float predict(float[] features) {
         ForecasterInputs.checkFeatures(features, spec.inputSize());
+        return step(features);
+    }
+
+    /** Reads checked features: keeps them in the window and advances the recurrent state. */
+    private float step(float[] features) {
         ring.append(features, hCur, cCur);
         return net.step(features, hCur, cCur);
     }
