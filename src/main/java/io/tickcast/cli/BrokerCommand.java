@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,13 +50,8 @@ public final class BrokerCommand implements Callable<Integer> {
         if (dataDir != null) {
             builder.dataDir(dataDir);
         }
-        CountDownLatch closed = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            awaitQuietly(closed);
-        }, "tickcast-broker-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (EmbeddedBroker broker = builder.start()) {
+        try (ShutdownSignal ctrlC = new ShutdownSignal(stop::countDown);
+             EmbeddedBroker broker = builder.start()) {
             if (!topics.isEmpty()) {
                 broker.createTopics(partitions, topics.toArray(String[]::new));
             }
@@ -72,13 +66,6 @@ public final class BrokerCommand implements Callable<Integer> {
             stop.await();
             out.println("Stopping the broker...");
             out.flush();
-        } finally {
-            closed.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running and has been released
-            }
         }
         return 0;
     }
@@ -86,13 +73,5 @@ public final class BrokerCommand implements Callable<Integer> {
     /** Makes {@link #call()} stop the broker and return, as Ctrl-C does. */
     void requestStop() {
         stop.countDown();
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(CLOSE_TIMEOUT_S, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

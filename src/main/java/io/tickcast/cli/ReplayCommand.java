@@ -17,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,7 +66,6 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Kafka producer property, e.g. -X security.protocol=SASL_SSL (repeatable)")
     Map<String, String> producerProperties = new LinkedHashMap<>();
 
-    private final CountDownLatch finished = new CountDownLatch(1);
 
     @Override
     public Integer call() {
@@ -83,17 +80,12 @@ public final class ReplayCommand implements Callable<Integer> {
         long[] badRows = {0};
         try (TickReader reader = open(row -> reportBadRow(err, row, ++badRows[0]));
              TickPublisher publisher = TickPublisher.create(bootstrapServers, topic, new LinkedHashMap<>(producerProperties))) {
-            Thread hook = new Thread(() -> stopAndWait(publisher), "tickcast-replay-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
             out.printf("Replaying %s into topic '%s' at %s (speed %s)%n", file == null ? "the bundled data" : file,
                     topic, bootstrapServers, speed == 0 ? "as fast as possible" : speed + "x");
             out.flush();
             PublishResult result;
-            try {
+            try (ShutdownSignal ctrlC = new ShutdownSignal(publisher::stop)) {
                 result = publisher.publish(reader, options, progress -> printProgress(out, progress));
-            } finally {
-                finished.countDown();
-                removeHook(hook);
             }
             printSummary(out, err, result, reader.rowsSkipped());
             return result.failed() == 0 ? 0 : 1;
@@ -143,22 +135,5 @@ public final class ReplayCommand implements Callable<Integer> {
             case FAILED -> "delivery failed";
             case STOPPED, INTERRUPTED -> "stopped";
         };
-    }
-
-    private void stopAndWait(TickPublisher publisher) {
-        publisher.stop();
-        try {
-            finished.await(15, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is exiting: the hook is running and waits for us
-        }
     }
 }
