@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
 import io.tickcast.broker.EmbeddedBroker;
@@ -33,7 +32,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The real service on an in-process broker, driven by a plain producer and read back by a plain read_committed
@@ -73,9 +71,10 @@ public final class EndToEndBench implements AutoCloseable {
         values.putIfAbsent(TickcastConfig.HTTP_PORT_CONFIG, "0");
         TickcastConfig config = TickcastConfig.of(values);
         TickcastService service = TickcastService.start(config);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (service.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(50_000_000);
+        try {
+            service.awaitRunning(Duration.ofSeconds(60));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return new EndToEndBench(broker, service, config);
     }

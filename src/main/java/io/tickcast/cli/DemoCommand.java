@@ -18,7 +18,6 @@ import io.tickcast.tick.TickReader;
 import io.tickcast.tick.replay.PublishOptions;
 import io.tickcast.tick.replay.PublishResult;
 import io.tickcast.tick.replay.TickPublisher;
-import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -78,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
                  PredictionWatcher watcher = PredictionWatcher.start(broker.bootstrapServers(),
                          cfg.getString(TickcastConfig.TOPIC_PREDICTIONS_CONFIG))) {
                 printWelcome(out, broker, cfg, service);
-                awaitRunning(service);
+                service.awaitRunning(Duration.ofSeconds(60));
                 long started = System.nanoTime();
                 PublishResult published = replay(out, cfg, broker, watcher);
                 long expected = published.acknowledged() - (long) rejected(service);
@@ -139,13 +138,6 @@ final class DemoCommand implements Callable<Integer> {
                 cfg.getString(TickcastConfig.TOPIC_DRIFT_EVENTS_CONFIG), cfg.getString(TickcastConfig.TOPIC_DLQ_CONFIG));
         out.printf("Metrics: http://localhost:%d/metrics   models: http://localhost:%d/models%n%n", service.httpPort(),
                 service.httpPort());
-    }
-
-    private static void awaitRunning(TickcastService service) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (service.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
     }
 
     private static double rejected(TickcastService service) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -70,17 +71,17 @@ public final class TickcastService implements AutoCloseable {
         KafkaStreamsMetrics streamsMetrics = null;
         try {
             HostInfo self = new HostInfo(config.advertisedHost(), config.getInt(TickcastConfig.HTTP_PORT_CONFIG));
-            Holder<HostInfo> bound = new Holder<>(self);
+            AtomicReference<HostInfo> bound = new AtomicReference<>(self);
             http = new HttpEndpoint(self.port(), registry,
                     () -> streamsRef.get() != null && isHealthy(streamsRef.get().state()),
                     () -> streamsRef.get() != null && streamsRef.get().state() == KafkaStreams.State.RUNNING,
-                    new ClusterModelQueries(directory, streamsRef::get, () -> bound.value));
-            bound.value = new HostInfo(self.host(), http.port());
+                    new ClusterModelQueries(directory, streamsRef::get, bound::get));
+            bound.set(new HostInfo(self.host(), http.port()));
             Topology topology = TickcastTopology.build(settings, PipelineSettingsMapper.pipelines(config), metrics,
                     directory);
             LOG.info("Topology:\n{}", topology.describe());
             Properties props = streamsProperties(config);
-            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, bound.value.host() + ":" + bound.value.port());
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, bound.get().host() + ":" + bound.get().port());
             streams = new KafkaStreams(topology, props);
             streams.setUncaughtExceptionHandler(e -> {
                 LOG.error("A stream thread failed; replacing it", e);
@@ -118,15 +119,6 @@ public final class TickcastService implements AutoCloseable {
         LOG.info("Model engine ready in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** A value set once the HTTP port is bound, read by the HTTP threads afterwards. */
-    private static final class Holder<T> {
-        volatile T value;
-
-        Holder(T value) {
-            this.value = value;
-        }
-    }
-
     static Properties streamsProperties(TickcastConfig config) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.getString(TickcastConfig.APPLICATION_ID_CONFIG));
@@ -142,6 +134,22 @@ public final class TickcastService implements AutoCloseable {
 
     private static boolean isHealthy(KafkaStreams.State state) {
         return state != KafkaStreams.State.ERROR && state != KafkaStreams.State.NOT_RUNNING;
+    }
+
+    /**
+     * Waits until Kafka Streams is RUNNING (its tasks assigned and restored).
+     *
+     * @return true if it is, false if the timeout passed first
+     */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        return true;
     }
 
     /** @return the port of the HTTP endpoint */
