@@ -11,14 +11,14 @@ import io.tickcast.pipeline.PointOutcome;
 /** The latest outcome of every symbol this instance processes, for {@code /models}. Thread-safe. */
 public final class ModelDirectory {
 
-    /** A symbol's latest outcome and when it was produced (wall clock, epoch ms). */
-    public record Entry(PointOutcome outcome, long updatedAtMs) {
+    /** A symbol's latest outcome, when it was produced (wall clock, epoch ms), and the stream task holding it. */
+    public record Entry(PointOutcome outcome, long updatedAtMs, String taskId) {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    public void update(String symbol, PointOutcome outcome) {
-        entries.put(symbol, new Entry(outcome, System.currentTimeMillis()));
+    public void update(String symbol, String taskId, PointOutcome outcome) {
+        entries.put(symbol, new Entry(outcome, System.currentTimeMillis(), taskId));
     }
 
     public Optional<Entry> get(String symbol) {
@@ -30,8 +30,11 @@ public final class ModelDirectory {
         return new TreeMap<>(entries);
     }
 
-    /** Forgets a symbol that moved to another instance. */
-    public void remove(String symbol) {
-        entries.remove(symbol);
+    /**
+     * Forgets the symbols of a task that closed here (moved to another instance, or shut down), so that
+     * {@code /models} redirects to where they live now instead of answering with stale figures.
+     */
+    public void removeTask(String taskId) {
+        entries.values().removeIf(e -> e.taskId().equals(taskId));
     }
 }

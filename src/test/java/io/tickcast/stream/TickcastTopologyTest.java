@@ -137,6 +137,8 @@ class TickcastTopologyTest {
                     .isEqualTo(out.stream().filter(p -> p.symbol().equals("BTC-USD")).map(Prediction::modelVersion)
                             .toList());
             assertThat(f.directory.all()).containsOnlyKeys("BTC-USD", "ETH-USD");
+            f.close();
+            assertThat(f.directory.all()).as("a closed task's symbols are no longer answered here").isEmpty();
         }
     }
 

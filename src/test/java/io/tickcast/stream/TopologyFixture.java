@@ -80,8 +80,14 @@ final class TopologyFixture implements AutoCloseable {
         return predictions.readValuesToList();
     }
 
+    private boolean closed;
+
+    /** Closes the driver (its tasks close, as on a shutdown or a rebalance); closing again does nothing. */
     @Override
     public void close() {
-        driver.close();
+        if (!closed) {
+            closed = true;
+            driver.close();
+        }
     }
 }

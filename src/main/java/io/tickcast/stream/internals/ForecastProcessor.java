@@ -76,7 +76,7 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
         PointOutcome emitted = new PointOutcome(outcome.prediction().withLatencyMs(latencyMs), outcome.quality(),
                 outcome.driftEvents());
         metrics.pointProcessed(emitted, updateNanos, latencyMs);
-        directory.update(point.symbol(), emitted);
+        directory.update(point.symbol(), context.taskId().toString(), emitted);
         context.forward(record.withValue(emitted).withTimestamp(point.ingestMs()));
         evictBeyondCap();
     }
@@ -136,6 +136,7 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
         closeAll();
         if (context != null) {
             metrics.liveModels(context.taskId().toString(), 0);
+            directory.removeTask(context.taskId().toString());
         }
     }
 
