@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import io.tickcast.stream.JsonSerde;
 import picocli.CommandLine.Option;
@@ -157,10 +156,5 @@ public final class BenchCommand implements Callable<Integer> {
                 r.threads(), r.scalingVsOneThread(), r.predictionsPerS(), r.naivePointsPerS(), r.speedupVsNaive(),
                 r.naivePointsPerCpuS(), r.speedupVsNaiveCpu(),
                 r.nativeMbStart(), r.nativeMbEnd(), r.rssMbStart(), r.rssMbEnd(), r.heapMbStart(), r.heapMbEnd());
-    }
-
-    /** Runs the bench alone, without the top-level command: {@code java -cp ... io.tickcast.cli.BenchCommand}. */
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new BenchCommand()).execute(args));
     }
 }

@@ -67,11 +67,6 @@ public final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as one JSON object (progress goes to stderr)")
     boolean json;
 
-    /** Runs the command on its own, until {@code tickcast chaos} is registered: {@code java -cp ... ChaosCommand}. */
-    public static void main(String[] args) {
-        System.exit(new picocli.CommandLine(new ChaosCommand()).execute(args));
-    }
-
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
