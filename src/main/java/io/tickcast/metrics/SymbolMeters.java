@@ -1,10 +1,13 @@
 package io.tickcast.metrics;
 
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tickcast.pipeline.DetectorStatus;
+import io.tickcast.pipeline.DriftPhase;
 import io.tickcast.pipeline.PointOutcome;
 import io.tickcast.pipeline.Prediction;
 import io.tickcast.pipeline.QualityReport;
@@ -12,6 +15,8 @@ import io.tickcast.pipeline.QualityReport;
 /** The per-symbol meters: counters of points and predictions, and gauges of the latest figures. */
 final class SymbolMeters {
 
+    private final MeterRegistry registry;
+    private final String symbol;
     private final Counter points;
     private final Counter predictions;
     private volatile double price = Double.NaN;
@@ -24,8 +29,12 @@ final class SymbolMeters {
     private volatile double skill = Double.NaN;
     private volatile double directional = Double.NaN;
     private volatile double coverage = Double.NaN;
+    /** One per detector and signal, in the order of the quality report's detector list (fixed per pipeline). */
+    private DriftMeters[] drift = new DriftMeters[0];
 
     SymbolMeters(MeterRegistry registry, String symbol) {
+        this.registry = registry;
+        this.symbol = symbol;
         points = Counter.builder(MetricNames.POINTS).tag(MetricNames.TAG_SYMBOL, symbol)
                 .description("Points processed (ticks, or closed bars)").register(registry);
         predictions = Counter.builder(MetricNames.PREDICTIONS).tag(MetricNames.TAG_SYMBOL, symbol)
@@ -73,6 +82,46 @@ final class SymbolMeters {
             skill = q.skill();
             directional = orNaN(q.directionalAccuracy());
             coverage = orNaN(q.intervalCoverage());
+            updateDrift(q.detectors());
+        }
+    }
+
+    private void updateDrift(List<DetectorStatus> detectors) {
+        if (drift.length != detectors.size()) {
+            drift = new DriftMeters[detectors.size()];
+            for (int i = 0; i < drift.length; i++) {
+                drift[i] = new DriftMeters(detectors.get(i));
+            }
+        }
+        for (int i = 0; i < drift.length; i++) {
+            drift[i].value = detectors.get(i).statistic();
+        }
+    }
+
+    static Counter driftEvents(MeterRegistry registry, String symbol, String detector, String signal,
+                               DriftPhase phase) {
+        return Counter.builder(MetricNames.DRIFT_EVENTS).description("Drift detector events")
+                .tags(MetricNames.TAG_SYMBOL, symbol, MetricNames.TAG_DETECTOR, detector, MetricNames.TAG_SIGNAL,
+                        signal, MetricNames.TAG_PHASE, phase.name())
+                .register(registry);
+    }
+
+    /**
+     * One detector's statistic on one signal; its event counters start at zero when it is first seen, so that
+     * {@code rate()} and alerts see them before the first drift.
+     */
+    private final class DriftMeters {
+        private volatile double value = Double.NaN;
+
+        DriftMeters(DetectorStatus status) {
+            String signal = status.signal().label();
+            for (DriftPhase phase : DriftPhase.values()) {
+                driftEvents(registry, symbol, status.detector(), signal, phase);
+            }
+            Gauge.builder(MetricNames.DRIFT_STATISTIC, this, d -> d.value)
+                    .tags(MetricNames.TAG_SYMBOL, symbol, MetricNames.TAG_DETECTOR, status.detector(),
+                            MetricNames.TAG_SIGNAL, signal)
+                    .description("A drift detector's test statistic").register(registry);
         }
     }
 }

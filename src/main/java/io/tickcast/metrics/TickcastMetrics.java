@@ -10,11 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import io.tickcast.pipeline.DetectorStatus;
 import io.tickcast.pipeline.DriftEvent;
-import io.tickcast.pipeline.DriftPhase;
 import io.tickcast.pipeline.PointOutcome;
 import io.tickcast.tick.RejectReason;
 
@@ -35,7 +32,6 @@ public final class TickcastMetrics {
     private final Counter failed;
     private final Map<String, SymbolMeters> symbols = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> liveByTask = new ConcurrentHashMap<>();
-    private final Map<String, DriftMeters> drift = new ConcurrentHashMap<>();
 
     /**
      * @param registry  where the meters go
@@ -88,14 +84,9 @@ public final class TickcastMetrics {
         latency.record((long) (latencyMs * 1_000_000), TimeUnit.NANOSECONDS);
         String symbol = outcome.prediction().symbol();
         symbols.computeIfAbsent(symbol, s -> new SymbolMeters(registry, s)).update(outcome);
-        if (outcome.quality() != null) {
-            for (DetectorStatus d : outcome.quality().detectors()) {
-                drift.computeIfAbsent(symbol + '/' + d.detector() + '/' + d.signal().label(),
-                        k -> new DriftMeters(registry, symbol, d.detector(), d.signal().label())).set(d.statistic());
-            }
-        }
         for (DriftEvent event : outcome.driftEvents()) {
-            driftEvents(symbol, event.detector(), event.signal().label(), event.phase()).increment();
+            SymbolMeters.driftEvents(registry, symbol, event.detector(), event.signal().label(), event.phase())
+                    .increment();
         }
     }
 
@@ -119,34 +110,5 @@ public final class TickcastMetrics {
 
     public void liveModels(String taskId, int count) {
         liveByTask.computeIfAbsent(taskId, t -> new AtomicLong()).set(count);
-    }
-
-    private Counter driftEvents(String symbol, String detector, String signal, DriftPhase phase) {
-        return Counter.builder(MetricNames.DRIFT_EVENTS).description("Drift detector events")
-                .tags(MetricNames.TAG_SYMBOL, symbol, MetricNames.TAG_DETECTOR, detector, MetricNames.TAG_SIGNAL, signal,
-                        MetricNames.TAG_PHASE, phase.name())
-                .register(registry);
-    }
-
-    /**
-     * One detector's statistic on one signal of one symbol; its event counters start at zero when it is first seen,
-     * so that {@code rate()} and alerts see them before the first drift.
-     */
-    private final class DriftMeters {
-        private volatile double value = Double.NaN;
-
-        DriftMeters(MeterRegistry registry, String symbol, String detector, String signal) {
-            for (DriftPhase phase : DriftPhase.values()) {
-                driftEvents(symbol, detector, signal, phase);
-            }
-            Gauge.builder(MetricNames.DRIFT_STATISTIC, this, d -> d.value)
-                    .tags(Tags.of(MetricNames.TAG_SYMBOL, symbol, MetricNames.TAG_DETECTOR, detector,
-                            MetricNames.TAG_SIGNAL, signal))
-                    .description("A drift detector's test statistic").register(registry);
-        }
-
-        void set(double v) {
-            value = v;
-        }
     }
 }
