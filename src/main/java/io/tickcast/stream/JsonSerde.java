@@ -3,8 +3,10 @@ package io.tickcast.stream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -17,10 +19,16 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class JsonSerde<T> implements Serde<T> {
 
-    /** The one mapper of tickcast's output formats: non-finite numbers are written as JSON {@code null}. */
-    public static final ObjectMapper MAPPER = new ObjectMapper()
+    /**
+     * The one mapper of tickcast's output formats: non-finite numbers are written as JSON {@code null}; doubles are
+     * written with the Schubfach algorithm (the shortest decimal that reads back to the same double, several times
+     * faster than Java 17's {@code Double.toString}, which dominated the cost of writing a quality report).
+     */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .registerModule(NonFiniteAsNull.module());
+            .addModule(NonFiniteAsNull.module())
+            .build();
 
     private final Class<T> type;
 

@@ -1,0 +1,35 @@
+package io.tickcast.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import io.tickcast.config.TickcastConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class StreamsPropertiesTest {
+
+    private static Object producerLinger(Map<String, String> settings) {
+        StreamsConfig streams = new StreamsConfig(TickcastService.streamsProperties(TickcastConfig.of(settings)));
+        return streams.getProducerConfigs("client").get(ProducerConfig.LINGER_MS_CONFIG);
+    }
+
+    @Test
+    void shouldLetProducersSendEveryFewMillisecondsRatherThanOncePerCommit() {
+        assertThat(producerLinger(Map.of())).isEqualTo(TickcastService.PRODUCER_LINGER_MS);
+    }
+
+    @Test
+    void shouldLetTheUserSetTheLingerWithOrWithoutTheProducerPrefix() {
+        assertThat(producerLinger(Map.of("kafka.linger.ms", "50"))).isEqualTo("50");
+        assertThat(producerLinger(Map.of("kafka.producer.linger.ms", "20"))).isEqualTo("20");
+    }
+
+    @Test
+    void shouldKeepExactlyOnceAsTheDefaultGuarantee() {
+        assertThat(TickcastService.streamsProperties(TickcastConfig.of(Map.of()))
+                .get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+    }
+}
