@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntFunction;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tickcast.broker.EmbeddedBroker;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.pipeline.Point;
@@ -105,6 +106,8 @@ public final class EndToEndBench implements AutoCloseable {
             awaitAssignment(consumer);
             LatencyRecorder emit = new LatencyRecorder();
             LatencyRecorder visible = new LatencyRecorder();
+            long streamCpuStart = CpuTime.threads(EndToEndBench::isStreamThread);
+            long processCpuStart = CpuTime.process();
             long start = System.nanoTime();
             long startMs = System.currentTimeMillis();
             long measuredFromMs = startMs + (rate == 0 ? 0 : (long) (warmUpCount / rate * 1000));
@@ -138,30 +141,49 @@ public final class EndToEndBench implements AutoCloseable {
                 }
             }
             double seconds = (lastArrival - measuredFromMs) / 1000.0;
+            double streamCpuUs = (CpuTime.threads(EndToEndBench::isStreamThread) - streamCpuStart) / 1e3;
+            double processCpuUs = (CpuTime.process() - processCpuStart) / 1e3;
             return new EndToEndResult(mode, rate, sent, received, measured, seconds, measured / seconds,
                     emit.quantile(0.5),
-                    emit.quantile(0.99), emit.max(), visible.quantile(0.5), visible.quantile(0.99), visible.max());
+                    emit.quantile(0.99), emit.max(), visible.quantile(0.5), visible.quantile(0.99), visible.max(),
+                    streamCpuUs / Math.max(1, received), processCpuUs / Math.max(1, received));
         }
     }
 
+    /** The in-process figures: wall-clock rate and CPU time per point of the one thread doing the work. */
+    public record InProcess(@JsonProperty("points_per_s") double pointsPerS,
+                            @JsonProperty("cpu_us_per_point") double cpuUsPerPoint) {
+    }
+
     /**
-     * The same per-point processing without Kafka: the service's pipeline over the bundled series, in this thread.
-     *
-     * @return points per second
+     * The same per-point processing without Kafka: the service's pipeline over the bundled series, in this thread,
+     * after an untimed pass over a tenth of it (the service's figures are taken with a warm JIT too).
      */
-    public static double inProcessPipelineRate(TickcastConfig config, long count) {
+    public static InProcess inProcessPipeline(TickcastConfig config, long count) {
         List<Tick> series = bundledSeries(count);
         PipelineFactory factory = PipelineSettingsMapper.pipelines(config);
+        runPipeline(factory, series.subList(0, Math.max(1, series.size() / 10)));
+        long cpuStart = CpuTime.currentThread();
+        long start = System.nanoTime();
+        runPipeline(factory, series);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuUs = (CpuTime.currentThread() - cpuStart) / 1e3;
+        return new InProcess(series.size() / seconds, cpuUs / series.size());
+    }
+
+    private static void runPipeline(PipelineFactory factory, List<Tick> series) {
         SymbolPipeline pipeline = factory.create("IN-PROCESS");
         try {
-            long start = System.nanoTime();
             for (Tick t : series) {
                 pipeline.process(new Point("IN-PROCESS", t.ts(), t.price(), t.size(), 0));
             }
-            return series.size() / ((System.nanoTime() - start) / 1e9);
         } finally {
             pipeline.close();
         }
+    }
+
+    private static boolean isStreamThread(String threadName) {
+        return threadName.contains("-StreamThread-") && !threadName.contains("producer");
     }
 
     private static List<Tick> bundledSeries(long count) {

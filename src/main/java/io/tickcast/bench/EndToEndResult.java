@@ -18,6 +18,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param visibleP50Ms  latency as a read_committed consumer sees it (tick's timestamp to arrival), median
  * @param visibleP99Ms  the same, 99th percentile
  * @param visibleMaxMs  the same, maximum
+ * @param streamCpuUsPerPoint  CPU time of the service's stream threads during the run, per prediction read (µs)
+ * @param processCpuUsPerPoint CPU time of the whole JVM (broker, clients and service) during the run, per
+ *                             prediction read (µs)
  */
 public record EndToEndResult(@JsonProperty("mode") String mode,
                              @JsonProperty("target_rate") double targetRate,
@@ -31,5 +34,7 @@ public record EndToEndResult(@JsonProperty("mode") String mode,
                              @JsonProperty("emit_max_ms") double emitMaxMs,
                              @JsonProperty("visible_p50_ms") double visibleP50Ms,
                              @JsonProperty("visible_p99_ms") double visibleP99Ms,
-                             @JsonProperty("visible_max_ms") double visibleMaxMs) {
+                             @JsonProperty("visible_max_ms") double visibleMaxMs,
+                             @JsonProperty("stream_cpu_us_per_point") double streamCpuUsPerPoint,
+                             @JsonProperty("process_cpu_us_per_point") double processCpuUsPerPoint) {
 }

@@ -106,7 +106,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private Integer endToEnd() throws Exception {
         TickcastConfig config = TickcastConfig.of(overrides);
-        double inProcess = EndToEndBench.inProcessPipelineRate(config, flatOutPoints);
+        EndToEndBench.InProcess inProcess = EndToEndBench.inProcessPipeline(config, flatOutPoints);
         EndToEndResult steady;
         EndToEndResult flat;
         try (EndToEndBench bench = EndToEndBench.start(overrides)) {
@@ -117,8 +117,10 @@ public final class BenchCommand implements Callable<Integer> {
         report.put("config", overrides);
         report.put("steady", steady);
         report.put("flat_out", flat);
-        report.put("in_process_pipeline_points_per_s", inProcess);
-        report.put("e2e_vs_in_process", flat.pointsPerS() / inProcess);
+        report.put("in_process_pipeline_points_per_s", inProcess.pointsPerS());
+        report.put("in_process_cpu_us_per_point", inProcess.cpuUsPerPoint());
+        report.put("e2e_vs_in_process", flat.pointsPerS() / inProcess.pointsPerS());
+        report.put("in_process_vs_stream_thread_cpu", inProcess.cpuUsPerPoint() / flat.streamCpuUsPerPoint());
         if (json) {
             System.out.println(JsonSerde.MAPPER.writeValueAsString(report));
         } else {
@@ -129,9 +131,12 @@ public final class BenchCommand implements Callable<Integer> {
                     p99 %.1f ms, max %.1f ms; seen by a consumer p50 %.1f ms, p99 %.1f ms, max %.1f ms
                       flat out, %,d ticks: %.1f s, %,.0f points/s; in process (same pipeline, no Kafka) %,.0f points/s; \
                     ratio %.2f
+                      CPU per point, flat out: in process %.1f us; the service's stream thread %.1f us (ratio %.2f);                     the whole JVM (broker, clients, service) %.1f us
                     """, rate, seconds, warmUpSeconds, symbols, steady.measured(), steady.emitP50Ms(), steady.emitP99Ms(),
                     steady.emitMaxMs(), steady.visibleP50Ms(), steady.visibleP99Ms(), steady.visibleMaxMs(),
-                    flat.ticks(), flat.seconds(), flat.pointsPerS(), inProcess, flat.pointsPerS() / inProcess));
+                    flat.ticks(), flat.seconds(), flat.pointsPerS(), inProcess.pointsPerS(),
+                    flat.pointsPerS() / inProcess.pointsPerS(), inProcess.cpuUsPerPoint(), flat.streamCpuUsPerPoint(),
+                    inProcess.cpuUsPerPoint() / flat.streamCpuUsPerPoint(), flat.processCpuUsPerPoint()));
         }
         return 0;
     }

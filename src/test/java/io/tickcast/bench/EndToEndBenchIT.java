@@ -1,0 +1,58 @@
+package io.tickcast.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.tickcast.config.TickcastConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What {@code tickcast bench --e2e} reports, on a small scale: figures are checked for sense, never for speed. */
+class EndToEndBenchIT {
+
+    private static EndToEndBench bench;
+
+    @BeforeAll
+    static void startServiceOnBroker() throws Exception {
+        bench = EndToEndBench.start(Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        bench.close();
+    }
+
+    @Test
+    void shouldReadBackOnePredictionPerTickPublishedFlatOut() {
+        EndToEndResult flat = bench.flatOut(400, 1);
+
+        assertThat(flat.ticks()).isEqualTo(400);
+        assertThat(flat.predictions()).isEqualTo(400);
+        assertThat(flat.pointsPerS()).isPositive();
+        assertThat(flat.streamCpuUsPerPoint()).isPositive();
+        assertThat(flat.processCpuUsPerPoint()).isGreaterThanOrEqualTo(flat.streamCpuUsPerPoint());
+    }
+
+    @Test
+    void shouldMeasureLatencyOnlyAfterTheWarmUpAtASteadyRate() {
+        EndToEndResult steady = bench.steadyRate(50, Duration.ofSeconds(1), Duration.ofSeconds(2), 2);
+
+        assertThat(steady.ticks()).isEqualTo(150);
+        assertThat(steady.predictions()).isEqualTo(150);
+        assertThat(steady.measured()).isBetween(75L, 125L);
+        assertThat(steady.emitP50Ms()).isBetween(0.0, steady.emitP99Ms());
+        assertThat(steady.emitP99Ms()).isLessThanOrEqualTo(steady.emitMaxMs());
+        assertThat(steady.visibleP50Ms()).isGreaterThanOrEqualTo(steady.emitP50Ms());
+    }
+
+    @Test
+    void shouldTimeTheSamePipelineInProcess() {
+        EndToEndBench.InProcess inProcess = EndToEndBench.inProcessPipeline(TickcastConfig.of(Map.of()), 2_000);
+
+        assertThat(inProcess.pointsPerS()).isPositive();
+        assertThat(inProcess.cpuUsPerPoint()).isPositive();
+    }
+}
