@@ -9,13 +9,18 @@ import io.tickcast.model.ForecasterSpec;
 import io.tickcast.model.bench.BenchOptions;
 import io.tickcast.model.bench.BenchReport;
 import io.tickcast.model.bench.InProcessBench;
+import io.tickcast.stream.JsonSerde;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 import picocli.CommandLine.Command;
-import io.tickcast.stream.JsonSerde;
 import picocli.CommandLine.Option;
 
 /** {@code tickcast bench}: in-process figures of the fast engine and, in the same run, the naive DL4J loop. */
@@ -86,6 +91,10 @@ public final class BenchCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE}, all of it)")
     long flatOutPoints = 38_942;
 
+    @Option(names = "--flat-out-runs", description = "with --e2e: timed flat-out runs after an untimed one; the"
+            + " figures are the median run's, and the in-process pipeline is timed as often (default: ${DEFAULT-VALUE})")
+    int flatOutRuns = 3;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "with --e2e: a config key of the service,"
             + " e.g. --set kafka.commit.interval.ms=1000 or --set processing.guarantee=at_least_once")
     Map<String, String> overrides = new LinkedHashMap<>();
@@ -106,39 +115,63 @@ public final class BenchCommand implements Callable<Integer> {
 
     private Integer endToEnd() throws Exception {
         TickcastConfig config = TickcastConfig.of(overrides);
-        EndToEndBench.InProcess inProcess = EndToEndBench.inProcessPipeline(config, flatOutPoints);
+        List<EndToEndBench.InProcess> inProcessRuns = new ArrayList<>();
+        for (int i = 0; i < flatOutRuns; i++) {
+            inProcessRuns.add(EndToEndBench.inProcessPipeline(config, flatOutPoints));
+        }
         EndToEndResult steady;
-        EndToEndResult flat;
+        List<EndToEndResult> flatRuns = new ArrayList<>();
         try (EndToEndBench bench = EndToEndBench.start(overrides)) {
             steady = bench.steadyRate(rate, Duration.ofSeconds(warmUpSeconds), Duration.ofSeconds(seconds), symbols);
-            flat = bench.flatOut(flatOutPoints, 1);
+            bench.flatOut(flatOutPoints, 1);
+            for (int i = 0; i < flatOutRuns; i++) {
+                flatRuns.add(bench.flatOut(flatOutPoints, 1));
+            }
         }
+        EndToEndResult flat = median(flatRuns, EndToEndResult::pointsPerS);
+        EndToEndBench.InProcess inProcess = median(inProcessRuns, EndToEndBench.InProcess::pointsPerS);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("config", overrides);
         report.put("steady", steady);
         report.put("flat_out", flat);
+        report.put("flat_out_points_per_s_runs", flatRuns.stream().map(EndToEndResult::pointsPerS).toList());
         report.put("in_process_pipeline_points_per_s", inProcess.pointsPerS());
+        report.put("in_process_points_per_s_runs", inProcessRuns.stream().map(EndToEndBench.InProcess::pointsPerS)
+                .toList());
         report.put("in_process_cpu_us_per_point", inProcess.cpuUsPerPoint());
         report.put("e2e_vs_in_process", flat.pointsPerS() / inProcess.pointsPerS());
         report.put("in_process_vs_stream_thread_cpu", inProcess.cpuUsPerPoint() / flat.streamCpuUsPerPoint());
+        report.put("load_avg_end", loadAverage());
         if (json) {
             System.out.println(JsonSerde.MAPPER.writeValueAsString(report));
         } else {
             System.out.println(String.format(Locale.ROOT, """
                     tickcast bench --e2e: the service on an in-process broker, exactly-once, read back read_committed
                       steady %.0f ticks/s x %d s (after %d s of warm-up) over %d symbol(s): %,d predictions; \
-                    emitted latency p50 %.1f ms, \
-                    p99 %.1f ms, max %.1f ms; seen by a consumer p50 %.1f ms, p99 %.1f ms, max %.1f ms
-                      flat out, %,d ticks: %.1f s, %,.0f points/s; in process (same pipeline, no Kafka) %,.0f points/s; \
-                    ratio %.2f
-                      CPU per point, flat out: in process %.1f us; the service's stream thread %.1f us (ratio %.2f);                     the whole JVM (broker, clients, service) %.1f us
-                    """, rate, seconds, warmUpSeconds, symbols, steady.measured(), steady.emitP50Ms(), steady.emitP99Ms(),
-                    steady.emitMaxMs(), steady.visibleP50Ms(), steady.visibleP99Ms(), steady.visibleMaxMs(),
-                    flat.ticks(), flat.seconds(), flat.pointsPerS(), inProcess.pointsPerS(),
-                    flat.pointsPerS() / inProcess.pointsPerS(), inProcess.cpuUsPerPoint(), flat.streamCpuUsPerPoint(),
-                    inProcess.cpuUsPerPoint() / flat.streamCpuUsPerPoint(), flat.processCpuUsPerPoint()));
+                    emitted latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; \
+                    seen by a consumer p50 %.1f ms, p99 %.1f ms, max %.1f ms
+                      flat out, %,d ticks (median of %d runs after one untimed): %.1f s, %,.0f points/s; \
+                    in process (same pipeline, no Kafka, median of %d) %,.0f points/s; ratio %.2f
+                      CPU per point, flat out: in process %.1f us; the service's stream thread %.1f us (ratio %.2f); \
+                    the whole JVM (broker, clients, service) %.1f us; load average at the end %.1f
+                    """, rate, seconds, warmUpSeconds, symbols, steady.measured(), steady.emitP50Ms(),
+                    steady.emitP99Ms(), steady.emitMaxMs(), steady.visibleP50Ms(), steady.visibleP99Ms(),
+                    steady.visibleMaxMs(), flat.ticks(), flatOutRuns, flat.seconds(), flat.pointsPerS(), flatOutRuns,
+                    inProcess.pointsPerS(), flat.pointsPerS() / inProcess.pointsPerS(), inProcess.cpuUsPerPoint(),
+                    flat.streamCpuUsPerPoint(), inProcess.cpuUsPerPoint() / flat.streamCpuUsPerPoint(),
+                    flat.processCpuUsPerPoint(), loadAverage()));
         }
         return 0;
+    }
+
+    private static <T> T median(List<T> runs, ToDoubleFunction<T> by) {
+        List<T> sorted = new ArrayList<>(runs);
+        sorted.sort(Comparator.comparingDouble(by));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     static String toJson(BenchReport report) throws JsonProcessingException {
