@@ -30,8 +30,11 @@ public final class SymbolPipeline implements AutoCloseable {
     static final int FORMAT_VERSION = 2;
     /** Version 1 had no forecast combination (it starts afresh when such a snapshot is restored). */
     static final int FORMAT_VERSION_WITHOUT_COMBINATION = 1;
-    /** Candidates of the combination, in this order: naive, AR(1)-RLS, raw model, blend. */
+    /** Candidates of the combination: naive (index 0, log-return 0), AR(1)-RLS, raw model, blend. */
     static final int CANDIDATES = 4;
+    private static final int AR1 = 1;
+    private static final int MODEL = 2;
+    private static final int BLEND = 3;
     private static final double MIN_VOLATILITY = 1e-6;
     /** Returns seen before the detectors are fed: the scales are not yet meaningful before. */
     static final int DETECTOR_WARMUP = 50;
@@ -235,15 +238,10 @@ public final class SymbolPipeline implements AutoCloseable {
             deviation = f.returnSd();
         }
         double ar1Return = Math.log(quality.ar1Forecast() / price);
-        NaiveBlend.Weights w = Double.isNaN(modelReturn) ? NaiveBlend.Weights.NAIVE : blend.weights();
         double modelPrice = Double.isNaN(modelReturn) ? price : price * Math.exp(modelReturn);
-        double blended = (w.model() == 0 ? 0 : w.model() * modelReturn) + (w.ar1() == 0 ? 0 : w.ar1() * ar1Return);
-        if (combines()) {
-            blended = combination.combine(0, finiteOrZero(ar1Return), finiteOrZero(modelReturn), blended);
-            double[] h = combination.weights();
-            w = new NaiveBlend.Weights(h[2] + h[3] * w.model(), h[1] + h[3] * w.ar1());
-        }
-        double predicted = blended == 0 ? price : price * Math.exp(blended);
+        Emitted emitted = emit(modelReturn, ar1Return);
+        NaiveBlend.Weights w = emitted.weights();
+        double predicted = emitted.logReturn() == 0 ? price : price * Math.exp(emitted.logReturn());
         double scale = price * Math.max(volatility, MIN_VOLATILITY);
         double q = conformal.quantile();
         Double lower = Double.isNaN(q) ? null : predicted - q * scale;
@@ -255,8 +253,25 @@ public final class SymbolPipeline implements AutoCloseable {
         return prediction;
     }
 
-    private boolean combines() {
-        return settings.blend().enabled() && settings.blend().combine();
+    /** The emitted log-return and the total weights of the model's and the AR(1) baseline's forecasts in it. */
+    private record Emitted(double logReturn, NaiveBlend.Weights weights) {
+    }
+
+    /** The blend of the model toward naive, then (when combining) the AdaHedge average of the candidates. */
+    private Emitted emit(double modelReturn, double ar1Return) {
+        NaiveBlend.Weights w = Double.isNaN(modelReturn) ? NaiveBlend.Weights.NAIVE : blend.weights();
+        double blended = (w.model() == 0 ? 0 : w.model() * modelReturn) + (w.ar1() == 0 ? 0 : w.ar1() * ar1Return);
+        if (!settings.blend().enabled() || !settings.blend().combine()) {
+            return new Emitted(blended, w);
+        }
+        double[] candidates = new double[CANDIDATES];
+        candidates[AR1] = finiteOrZero(ar1Return);
+        candidates[MODEL] = finiteOrZero(modelReturn);
+        candidates[BLEND] = blended;
+        double combined = combination.combine(candidates);
+        double[] h = combination.weights();
+        return new Emitted(combined, new NaiveBlend.Weights(h[MODEL] + h[BLEND] * w.model(),
+                h[AR1] + h[BLEND] * w.ar1()));
     }
 
     private static double finiteOrZero(double logReturn) {
