@@ -107,8 +107,8 @@ final class SymbolAccumulator {
         ts[size] = q.ts();
         series[0][size] = price;
         series[1][size] = previous.predictedPrice();
-        series[2][size] = previous.lower() == null ? Double.NaN : previous.lower();
-        series[3][size] = previous.upper() == null ? Double.NaN : previous.upper();
+        series[2][size] = finiteOrNaN(previous.lower());
+        series[3][size] = finiteOrNaN(previous.upper());
         series[4][size] = q.window().rmse();
         series[5][size] = q.naiveWindow().rmse();
         size++;
@@ -162,5 +162,10 @@ final class SymbolAccumulator {
             counts.merge(e.detector() + "/" + e.signal().label() + "/" + e.phase(), 1L, Long::sum);
         }
         return counts;
+    }
+
+    /** An unbounded interval (see {@code ConformalQuantile.quantile}) is not drawn. */
+    private static double finiteOrNaN(Double bound) {
+        return bound == null || !Double.isFinite(bound) ? Double.NaN : bound;
     }
 }

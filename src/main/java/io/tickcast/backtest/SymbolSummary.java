@@ -26,7 +26,7 @@ import java.util.List;
  * @param directionalAccuracy share of moves whose direction was forecast (a no-move forecast counts half)
  * @param intervalCoverage    share of scored points inside their prediction interval
  * @param intervalLevel       the intervals' nominal level
- * @param meanBlendWeight     mean blend weight of the scored forecasts
+ * @param meanBlendWeight     mean blend weight of the scored forecasts (the model's total weight in them)
  * @param modelVersion        model updates made by the end
  * @param pointsPerSecond     processing speed of this symbol's points
  * @param driftEventCount     drift events in the scored range

@@ -40,6 +40,7 @@ public final class PipelineKeys {
     public static final String BLEND_MIN_POINTS = "blend.min.points";
     public static final String BLEND_CONFIDENCE = "blend.confidence";
     public static final String BLEND_STACK_AR1 = "blend.stack.ar1";
+    public static final String BLEND_COMBINE = "blend.combine";
     public static final String DRIFT_RESIDUALS = "drift.residuals.enabled";
     public static final String DRIFT_INPUTS = "drift.inputs.enabled";
     public static final String DRIFT_PH = "drift.ph.enabled";
@@ -109,6 +110,9 @@ public final class PipelineKeys {
                         "Standard errors taken off the blend slope: the model must earn its weight.")
                 .define(BLEND_STACK_AR1, Type.BOOLEAN, b.stackAr1(), Importance.LOW,
                         "Weigh in the AR(1) baseline forecast as a second regressor of the blend.")
+                .define(BLEND_COMBINE, Type.BOOLEAN, b.combine(), Importance.MEDIUM,
+                        "Emit the AdaHedge average of the naive, AR(1), raw model and blended forecasts (regret"
+                                + " bound against the best of them, nothing tuned); see docs/QUALITY.md.")
                 .define(DRIFT_RESIDUALS, Type.BOOLEAN, d.onResiduals(), Importance.MEDIUM,
                         "Run the drift detectors on the residuals (concept drift).")
                 .define(DRIFT_INPUTS, Type.BOOLEAN, d.onInputs(), Importance.MEDIUM,
@@ -160,7 +164,8 @@ public final class PipelineKeys {
                         c.getInt(QUALITY_INTERVAL_MIN_SCORES), c.getDouble(QUALITY_INTERVAL_ADAPTATION),
                         c.getDouble(QUALITY_EWMA_ALPHA), c.getDouble(QUALITY_AR1_FORGETTING)))
                 .withBlend(new BlendSettings(c.getBoolean(BLEND_ENABLED), c.getDouble(BLEND_FADING_FACTOR),
-                        c.getInt(BLEND_MIN_POINTS), c.getDouble(BLEND_CONFIDENCE), c.getBoolean(BLEND_STACK_AR1)))
+                        c.getInt(BLEND_MIN_POINTS), c.getDouble(BLEND_CONFIDENCE), c.getBoolean(BLEND_STACK_AR1),
+                        c.getBoolean(BLEND_COMBINE)))
                 .withDetectors(new DetectorSettings(c.getBoolean(DRIFT_RESIDUALS), c.getBoolean(DRIFT_INPUTS),
                         c.getBoolean(DRIFT_PH), c.getDouble(DRIFT_PH_DELTA), c.getDouble(DRIFT_PH_LAMBDA),
                         c.getDouble(DRIFT_PH_ALPHA), c.getInt(DRIFT_PH_MIN_POINTS), c.getBoolean(DRIFT_ADWIN),

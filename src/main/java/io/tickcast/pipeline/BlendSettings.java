@@ -12,9 +12,12 @@ package io.tickcast.pipeline;
  * @param confidence   standard errors subtracted from the slope before clipping, >= 0 (0: the plain slope)
  * @param stackAr1     also weigh in the AR(1)-RLS baseline's forecast (a two-regressor fit): the emitted
  *                     log-return is then {@code w·r̂ + v·r̂_AR1}
+ * @param combine      aggregate the naive, AR(1)-RLS, raw model and blended forecasts by AdaHedge (exponential
+ *                     weights on their squared log-return errors, no learning rate to tune; see {@link AdaHedge})
+ *                     and emit the weighted average; ignored when {@code enabled} is false
  */
 public record BlendSettings(boolean enabled, double fadingFactor, int minPoints, double confidence,
-                            boolean stackAr1) {
+                            boolean stackAr1, boolean combine) {
 
     /** @throws IllegalArgumentException naming the first invalid field */
     public BlendSettings {
@@ -24,6 +27,6 @@ public record BlendSettings(boolean enabled, double fadingFactor, int minPoints,
     }
 
     public static BlendSettings defaults() {
-        return new BlendSettings(true, 0.999, 50, 1.0, false);
+        return new BlendSettings(true, 0.999, 50, 1.0, false, true);
     }
 }

@@ -12,8 +12,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param modelPredictedPrice  the raw model's forecast before blending ({@code = naivePrice} before the
  *                             model has predicted anything)
  * @param naivePrice           the naive forecast, the last price
- * @param lower                lower bound of the prediction interval, {@code null} until enough residuals
- * @param upper                upper bound of the prediction interval, {@code null} until enough residuals
+ * @param lower                lower bound of the prediction interval, {@code null} until enough residuals;
+ *                             {@code −∞} (JSON {@code null}) when the adaptive level asks for more than the
+ *                             residuals can give
+ * @param upper                upper bound of the prediction interval, {@code null} until enough residuals;
+ *                             {@code +∞} (JSON {@code null}) as for {@code lower}
  * @param blendWeight          weight of the model's forecast against the naive one, in [0, 1]
  * @param ar1Weight            weight of the AR(1)-RLS baseline's forecast when stacking is on, else 0
  * @param modelVersion         number of model updates made so far for this symbol

@@ -27,7 +27,14 @@ import java.util.function.Function;
  */
 public final class SymbolPipeline implements AutoCloseable {
     static final int MAGIC = 0x5443504C;
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
+    /** Version 1 had no forecast combination (it starts afresh when such a snapshot is restored). */
+    static final int FORMAT_VERSION_WITHOUT_COMBINATION = 1;
+    /** Candidates of the combination: naive (index 0, log-return 0), AR(1)-RLS, raw model, blend. */
+    static final int CANDIDATES = 4;
+    private static final int AR1 = 1;
+    private static final int MODEL = 2;
+    private static final int BLEND = 3;
     private static final double MIN_VOLATILITY = 1e-6;
     /** Returns seen before the detectors are fed: the scales are not yet meaningful before. */
     static final int DETECTOR_WARMUP = 50;
@@ -38,6 +45,7 @@ public final class SymbolPipeline implements AutoCloseable {
     private final QualityTracker quality;
     private final ConformalQuantile conformal;
     private final NaiveBlend blend;
+    private final AdaHedge combination;
     private final DriftMonitor monitor;
     private final ModelSlot model;
     private Pending pending;
@@ -53,6 +61,7 @@ public final class SymbolPipeline implements AutoCloseable {
         this.conformal = new ConformalQuantile(q.intervalLevel(), q.intervalWindow(), q.intervalMinScores(),
                 q.intervalAdaptation());
         this.blend = new NaiveBlend(settings.blend());
+        this.combination = new AdaHedge(CANDIDATES);
         this.monitor = new DriftMonitor(settings.detectors());
         this.model = new ModelSlot(settings.forecaster(), settings.response(), factory, forecaster);
     }
@@ -124,12 +133,15 @@ public final class SymbolPipeline implements AutoCloseable {
                         + Integer.toHexString(magic) + ")");
             }
             int version = in.readInt();
-            if (version != FORMAT_VERSION) {
+            if (version != FORMAT_VERSION && version != FORMAT_VERSION_WITHOUT_COMBINATION) {
                 throw new PipelineSnapshotException("unsupported pipeline snapshot version " + version
-                        + " (this build reads " + FORMAT_VERSION + ")");
+                        + " (this build reads " + FORMAT_VERSION_WITHOUT_COMBINATION + " and " + FORMAT_VERSION + ")");
             }
             SymbolPipeline pipeline = new SymbolPipeline(in.readUTF(), settings, factory, null);
             pipeline.readState(in);
+            if (version == FORMAT_VERSION) {
+                pipeline.combination.readState(in);
+            }
             if (in.read() != -1) {
                 throw new PipelineSnapshotException("pipeline snapshot has trailing bytes");
             }
@@ -195,6 +207,7 @@ public final class SymbolPipeline implements AutoCloseable {
         }
         if (f != null) {
             blend.update(previous.modelReturn(), previous.ar1Return(), f.logReturn());
+            combination.update(f.logReturn());
         }
         if (features.returnsSeen() > DETECTOR_WARMUP) {
             double signal = features.clip(scored.absError() / previous.driftScale());
@@ -225,10 +238,10 @@ public final class SymbolPipeline implements AutoCloseable {
             deviation = f.returnSd();
         }
         double ar1Return = Math.log(quality.ar1Forecast() / price);
-        NaiveBlend.Weights w = Double.isNaN(modelReturn) ? NaiveBlend.Weights.NAIVE : blend.weights();
         double modelPrice = Double.isNaN(modelReturn) ? price : price * Math.exp(modelReturn);
-        double blended = (w.model() == 0 ? 0 : w.model() * modelReturn) + (w.ar1() == 0 ? 0 : w.ar1() * ar1Return);
-        double predicted = blended == 0 ? price : price * Math.exp(blended);
+        Emitted emitted = emit(modelReturn, ar1Return);
+        NaiveBlend.Weights w = emitted.weights();
+        double predicted = emitted.logReturn() == 0 ? price : price * Math.exp(emitted.logReturn());
         double scale = price * Math.max(volatility, MIN_VOLATILITY);
         double q = conformal.quantile();
         Double lower = Double.isNaN(q) ? null : predicted - q * scale;
@@ -240,10 +253,36 @@ public final class SymbolPipeline implements AutoCloseable {
         return prediction;
     }
 
+    /** The emitted log-return and the total weights of the model's and the AR(1) baseline's forecasts in it. */
+    private record Emitted(double logReturn, NaiveBlend.Weights weights) {
+    }
+
+    /** The blend of the model toward naive, then (when combining) the AdaHedge average of the candidates. */
+    private Emitted emit(double modelReturn, double ar1Return) {
+        NaiveBlend.Weights w = Double.isNaN(modelReturn) ? NaiveBlend.Weights.NAIVE : blend.weights();
+        double blended = (w.model() == 0 ? 0 : w.model() * modelReturn) + (w.ar1() == 0 ? 0 : w.ar1() * ar1Return);
+        if (!settings.blend().enabled() || !settings.blend().combine()) {
+            return new Emitted(blended, w);
+        }
+        double[] candidates = new double[CANDIDATES];
+        candidates[AR1] = finiteOrZero(ar1Return);
+        candidates[MODEL] = finiteOrZero(modelReturn);
+        candidates[BLEND] = blended;
+        double combined = combination.combine(candidates);
+        double[] h = combination.weights();
+        return new Emitted(combined, new NaiveBlend.Weights(h[MODEL] + h[BLEND] * w.model(),
+                h[AR1] + h[BLEND] * w.ar1()));
+    }
+
+    private static double finiteOrZero(double logReturn) {
+        return Double.isFinite(logReturn) ? logReturn : 0;
+    }
+
     /**
      * A versioned binary snapshot of everything needed to continue bit for bit: the forecaster (and any
      * challenger or rollback checkpoint), the feature and scaler state, the pending forecast, the quality
-     * figures and baselines, the blend, the conformal scores, the detectors and their lifecycles.
+     * figures and baselines, the blend and the forecast combination, the conformal scores, the detectors and
+     * their lifecycles. Version 2; version 1 snapshots (no combination) are still restored.
      */
     public byte[] snapshot() {
         ByteSink bytes = new ByteSink(lastSnapshotSize + 1024);
@@ -258,6 +297,7 @@ public final class SymbolPipeline implements AutoCloseable {
             monitor.writeState(out);
             Pending.write(pending, out);
             model.writeState(out);
+            combination.writeState(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,9 +14,12 @@ import java.util.Arrays;
  * <p>With an adaptation rate γ > 0 the level is adapted online as in adaptive conformal inference (Gibbs and
  * Candès, NeurIPS 2021): after each interval, {@code α_t+1 = α_t + γ(α − miss_t)} with {@code α = 1 − level},
  * which keeps the long-run coverage at the nominal level when the scores are not exchangeable (volatility
- * regimes, drift). The quantile is then taken at {@code 1 − α_t}, clamped to the scores available.
+ * regimes, drift). The quantile is then taken at {@code 1 − α_t}: unbounded when the scores cannot give that
+ * level (see {@link #quantile()}).
  */
 public final class ConformalQuantile implements StateCodec {
+    /** Keeps a rank that is an integer up to rounding (e.g. 10 · 0.9) from rounding up past it. */
+    private static final double RANK_TOLERANCE = 1e-9;
     private final double level;
     private final double adaptation;
     private final int minScores;
@@ -95,13 +98,25 @@ public final class ConformalQuantile implements StateCodec {
         return 1 - alpha;
     }
 
-    /** @return the conformal quantile of the scores, or {@code NaN} with fewer than {@code minScores} */
+    /**
+     * The ⌈(n+1)(1 − α_t)⌉-th smallest of the n scores. When that rank exceeds n (a level above n/(n+1), which
+     * the adaptation reaches after a run of misses) the quantile is {@code +∞}: the finite-sample guarantee of
+     * split-conformal, and the long-run guarantee of adaptive conformal inference, both rest on an unbounded
+     * interval there; clamping to the largest score would lose them and bias the coverage low. At a rank
+     * below 1 (α_t ≥ 1) it is 0, an interval of zero width.
+     *
+     * @return the conformal quantile of the scores, {@code +∞} or 0 as above, or {@code NaN} with fewer than
+     *         {@code minScores} scores
+     */
     public double quantile() {
         if (size < minScores) {
             return Double.NaN;
         }
-        int rank = (int) Math.ceil((size + 1) * (1 - alpha));
-        return sorted[Math.max(1, Math.min(rank, size)) - 1];
+        double rank = Math.ceil((size + 1) * (1 - alpha) - RANK_TOLERANCE);
+        if (rank > size) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return rank < 1 ? 0 : sorted[(int) rank - 1];
     }
 
     @Override

@@ -63,7 +63,7 @@ class SymbolPipelineBehaviourTest {
         List<Point> points = SyntheticPrices.ar1Returns(SYMBOL, 5000, 0, 0.001, 21L);
 
         Totals totals = run(SETTINGS, noise(new ArrayList<>()), points);
-        Totals unblended = run(SETTINGS.withBlend(new BlendSettings(false, 0.995, 50, 1.0, false)), noise(new ArrayList<>()),
+        Totals unblended = run(SETTINGS.withBlend(new BlendSettings(false, 0.995, 50, 1.0, false, false)), noise(new ArrayList<>()),
                 points);
 
         assertThat(totals.rmse()).isLessThanOrEqualTo(1.02 * totals.naiveRmse());
@@ -77,6 +77,19 @@ class SymbolPipelineBehaviourTest {
         Totals totals = run(SETTINGS, LinearTestForecaster.factory(), points);
 
         assertThat(totals.rmse()).isLessThan(0.98 * totals.naiveRmse());
+    }
+
+    @Test
+    void shouldCombineTowardTheAr1BaselineWhenItBeatsAModelWithoutSkill() {
+        List<Point> points = SyntheticPrices.ar1Returns(SYMBOL, 5000, -0.3, 0.001, 25L);
+        BlendSettings b = SETTINGS.blend();
+
+        Totals combined = run(SETTINGS, noise(new ArrayList<>()), points);
+        Totals blendOnly = run(SETTINGS.withBlend(new BlendSettings(true, b.fadingFactor(), b.minPoints(),
+                b.confidence(), false, false)), noise(new ArrayList<>()), points);
+
+        assertThat(combined.rmse()).isLessThanOrEqualTo(1.01 * combined.ar1Rmse());
+        assertThat(blendOnly.rmse()).isGreaterThan(1.03 * blendOnly.ar1Rmse());
     }
 
     @Test
@@ -151,8 +164,12 @@ class SymbolPipelineBehaviourTest {
             restored.add(f);
             return f;
         });
+        // Without the combination: on this driftless-in-mean walk only the plain blend's forecast (w = 0, the
+        // naive one) is ever as good as naive, the health a checkpoint needs.
+        BlendSettings b = SETTINGS.blend();
         PipelineSettings settings = SETTINGS.withResponse(new ResponseSettings(DriftResponse.ROLLBACK,
-                DriftTrigger.ANY, "any", 3.0, 100, 200, 500));
+                DriftTrigger.ANY, "any", 3.0, 100, 200, 500)).withBlend(new BlendSettings(true, b.fadingFactor(),
+                b.minPoints(), b.confidence(), false, false));
 
         run(settings, factory, SyntheticPrices.varianceShift(SYMBOL, 4000, 2000, 0.001, 4, 28L));
 

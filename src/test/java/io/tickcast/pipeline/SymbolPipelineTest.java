@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tickcast.model.ForecasterSpec;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +88,46 @@ class SymbolPipelineTest {
     }
 
     @Test
+    void shouldRestoreAVersionOneSnapshotWithoutTheCombination() {
+        BlendSettings b = SETTINGS.blend();
+        PipelineSettings settings = SETTINGS.withBlend(new BlendSettings(true, b.fadingFactor(), b.minPoints(),
+                b.confidence(), false, false));
+        List<Point> points = SyntheticPrices.ar1Returns(SYMBOL, 600, -0.3, 0.001, 13L);
+        List<PointOutcome> uninterrupted = run(settings, points);
+        List<PointOutcome> resumed = new ArrayList<>();
+        byte[] snapshot;
+        try (SymbolPipeline first = SymbolPipeline.create(SYMBOL, settings, LinearTestForecaster.factory())) {
+            for (Point p : points.subList(0, 300)) {
+                resumed.add(first.process(p));
+            }
+            snapshot = versionOne(first.snapshot());
+        }
+        try (SymbolPipeline second = SymbolPipeline.restore(snapshot, settings, LinearTestForecaster.factory())) {
+            for (Point p : points.subList(300, points.size())) {
+                resumed.add(second.process(p));
+            }
+        }
+
+        assertThat(resumed).isEqualTo(uninterrupted);
+        assertThatThrownBy(() -> SymbolPipeline.restore(withVersion(snapshot, 3), settings,
+                LinearTestForecaster.factory()))
+                .isInstanceOf(PipelineSnapshotException.class)
+                .hasMessageContaining("unsupported pipeline snapshot version 3");
+    }
+
+    /** The version-1 layout: version 2 without the combination's state, which version 2 appends at the end. */
+    private static byte[] versionOne(byte[] snapshot) {
+        int combination = Integer.BYTES + SymbolPipeline.CANDIDATES * 3 * Double.BYTES + Double.BYTES + 1;
+        return withVersion(Arrays.copyOf(snapshot, snapshot.length - combination), 1);
+    }
+
+    private static byte[] withVersion(byte[] snapshot, int version) {
+        byte[] copy = snapshot.clone();
+        ByteBuffer.wrap(copy).putInt(Integer.BYTES, version);
+        return copy;
+    }
+
+    @Test
     void shouldRejectBytesThatAreNotASnapshotWithAClearException() {
         assertThatThrownBy(() -> SymbolPipeline.restore(new byte[] {1, 2, 3, 4, 5}, SETTINGS,
                 LinearTestForecaster.factory()))
@@ -100,7 +142,7 @@ class SymbolPipelineTest {
             SyntheticPrices.ar1Returns(SYMBOL, 100, 0, 0.001, 3L).forEach(p::process);
             snapshot = p.snapshot();
         }
-        byte[] truncated = java.util.Arrays.copyOf(snapshot, snapshot.length / 2);
+        byte[] truncated = Arrays.copyOf(snapshot, snapshot.length / 2);
 
         assertThatThrownBy(() -> SymbolPipeline.restore(truncated, SETTINGS, LinearTestForecaster.factory()))
                 .isInstanceOf(PipelineSnapshotException.class)

@@ -96,6 +96,39 @@ class QualityFiguresTest {
     }
 
     @Test
+    void shouldGiveAnUnboundedQuantileWhenTheLevelAsksForMoreThanTheScoresCanGive() {
+        ConformalQuantile q = new ConformalQuantile(0.99, 500, 30);
+        for (int i = 1; i <= 30; i++) {
+            q.add(i);
+        }
+        assertThat(q.quantile()).isEqualTo(Double.POSITIVE_INFINITY);
+        for (int i = 31; i <= 99; i++) {
+            q.add(i);
+        }
+        assertThat(q.quantile()).isEqualTo(99);
+    }
+
+    @Test
+    void shouldKeepTheLongRunCoverageEvenWhenEveryScoreExceedsAllEarlierOnes() {
+        // Steadily rising scores: the largest score never covers the next one, so only an unbounded interval at a
+        // level above n/(n+1) keeps the adaptive guarantee (a quantile clamped to the largest score covers nothing).
+        ConformalQuantile q = new ConformalQuantile(0.9, 500, 30, 0.005);
+        int covered = 0;
+        int tested = 0;
+        for (int i = 1; i <= 20_000; i++) {
+            double score = i;
+            double bound = q.quantile();
+            if (!Double.isNaN(bound)) {
+                tested++;
+                covered += score <= bound ? 1 : 0;
+                q.covered(score <= bound);
+            }
+            q.add(score);
+        }
+        assertThat((double) covered / tested).isCloseTo(0.9, within(0.01));
+    }
+
+    @Test
     void shouldRecoverTheCoefficientOfAutocorrelatedChanges() {
         Ar1RlsForecast ar1 = new Ar1RlsForecast(0.999);
         Random random = new Random(10L);
