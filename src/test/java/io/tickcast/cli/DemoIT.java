@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.tickcast.chaos.TickcastJvm;
 import io.tickcast.service.TickcastProcess;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class DemoIT {
 
     @Test
     void shouldReplayTheBundledDataAndEndWithASummaryAgainstTheNaiveForecast() throws Exception {
-        int brokerPort = freePort();
+        int brokerPort = TickcastJvm.freePort();
         try (TickcastProcess demo = TickcastProcess.start(dir, List.of("demo", "--limit", "1500",
                 "--broker-port", Integer.toString(brokerPort)))) {
             Awaitility.await().atMost(Duration.ofMinutes(4)).until(() -> !demo.isAlive());
@@ -41,7 +42,7 @@ class DemoIT {
     @Test
     void shouldLetKcatProduceTicksAndReadPredictionsAndDeadLettersBack() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/kcat")), "kcat is not installed (apt-get install kcat)");
-        int brokerPort = freePort();
+        int brokerPort = TickcastJvm.freePort();
         String bootstrap = "localhost:" + brokerPort;
         try (TickcastProcess demo = TickcastProcess.start(dir, List.of("demo", "--limit", "10", "--keep-running",
                 "--broker-port", Integer.toString(brokerPort)))) {
@@ -72,11 +73,5 @@ class DemoIT {
             p.destroyForcibly();
         }
         return out;
-    }
-
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
