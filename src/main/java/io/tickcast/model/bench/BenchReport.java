@@ -6,12 +6,13 @@ import java.util.Map;
 
 /**
  * Figures of one bench invocation. Rates are medians over the runs; every ratio is between figures measured in
- * the same invocation. Memory in MiB: {@code native} is what JavaCPP has allocated (ND4J's native buffers),
+ * the same invocation. {@code updateEvery} is m, the labelled points per Adam step (1: one step per point).
+ * Memory in MiB: {@code native} is what JavaCPP has allocated (ND4J's native buffers),
  * {@code rss} the process's resident set, {@code heap} the used Java heap after a GC. {@code pointsPerCpuS} divides
  * by the CPU time of the worker threads instead of wall time: on a shared machine it shows the cost per point
  * without the time the threads spent waiting for a core; the load averages say how shared the machine was.
  */
-public record BenchReport(int hidden, int window, int bptt, int features, int layers, int symbols, int threads,
+public record BenchReport(int hidden, int window, int bptt, int updateEvery, int features, int layers, int symbols, int threads,
                           long updates, int runs, double pointsPerS, double singleThreadPointsPerS,
                           double scalingVsOneThread, double usPerUpdate, double predictionsPerS,
                           double naivePointsPerS, double speedupVsNaive, List<Double> runPointsPerS,
@@ -28,6 +29,7 @@ public record BenchReport(int hidden, int window, int bptt, int features, int la
         m.put("hidden", hidden);
         m.put("window", window);
         m.put("bptt", bptt);
+        m.put("update_every", updateEvery);
         m.put("features", features);
         m.put("layers", layers);
         m.put("symbols", symbols);

@@ -66,8 +66,8 @@ public final class InProcessBench {
         double rate = median(rates);
         double single = median(singleRates);
         double cpuRate = median(cpuRates);
-        return new BenchReport(spec.hiddenSize(), spec.window(), spec.bpttHorizon(), spec.inputSize(),
-                spec.layers(), options.symbols(), options.threads(), perSymbol * options.symbols(),
+        return new BenchReport(spec.hiddenSize(), spec.window(), spec.bpttHorizon(), spec.updateEvery(),
+                spec.inputSize(), spec.layers(), options.symbols(), options.threads(), perSymbol * options.symbols(),
                 options.runs(), rate, single, rate / single, 1e6 / single, predictions, naive, single / naive,
                 Arrays.stream(rates).boxed().toList(), nativeStart, nativeEnd, rssStart, rssEnd, heapStart,
                 heapEnd, rssAfterModels, cpuRate, median(singleCpuRates), naiveCpu, cpuRate / naiveCpu, loadStart, loadEnd,
@@ -135,7 +135,8 @@ public final class InProcessBench {
 
     /** @return per run: [0] points/s of wall time, [1] points per CPU-second of this thread */
     private double[][] naiveRates(ForecasterSpec spec, PointStream stream) {
-        ForecasterSpec naive = spec.withEngine(ForecasterSpec.DL4J_ENGINE).withBpttHorizon(spec.window());
+        ForecasterSpec naive = spec.withEngine(ForecasterSpec.DL4J_ENGINE).withBpttHorizon(spec.window())
+                .withUpdateEvery(1);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         double[][] rates = new double[2][options.runs()];
         try (OnlineForecaster model = Forecasters.create(naive)) {
