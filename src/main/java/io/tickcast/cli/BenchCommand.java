@@ -39,6 +39,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--bptt", description = "k, steps back-propagated per update, 1..W (default: ${DEFAULT-VALUE})")
     int bptt = DEFAULTS.bpttHorizon();
 
+    @Option(names = "--update-every", description = "m, points per Adam step; m > 1 back-propagates the last m + k - 1"
+            + " points every m points (default: ${DEFAULT-VALUE})")
+    int updateEvery = DEFAULTS.updateEvery();
+
     @Option(names = "--features", description = "input features per point (default: ${DEFAULT-VALUE})")
     int features = DEFAULTS.inputSize();
 
@@ -105,7 +109,7 @@ public final class BenchCommand implements Callable<Integer> {
             return endToEnd();
         }
         ForecasterSpec spec = new ForecasterSpec(ForecasterSpec.FAST_ENGINE, features, hidden, layers, window, bptt,
-                learningRate, DEFAULTS.seed());
+                learningRate, DEFAULTS.seed(), updateEvery);
         BenchOptions options = new BenchOptions(spec, symbols, threads, updates, runs, predictions, naiveUpdates,
                 warmup);
         BenchReport report = new InProcessBench(options).run();
@@ -178,21 +182,32 @@ public final class BenchCommand implements Callable<Integer> {
         return new ObjectMapper().writeValueAsString(report.toMap());
     }
 
+    /** @return with m &gt; 1, the line comparing to the same models at m = 1 in the same runs; else nothing */
+    private static String perPointLine(BenchReport r) {
+        if (r.updateEvery() == 1) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "  at m = 1         %,12.0f points/s  (%,.0f per CPU-s; m = %d vs 1: %.2fx"
+                + " wall, %.2fx per CPU-s)%n", r.perPointPointsPerS(), r.perPointPointsPerCpuS(), r.updateEvery(),
+                r.speedupVsPerPoint(), r.speedupVsPerPointCpu());
+    }
+
     static String toText(BenchReport r) {
         return String.format(java.util.Locale.ROOT, """
-                tickcast bench: H=%d W=%d k=%d features=%d layers=%d, %d symbol(s) on %d thread(s), %s (%d cpus)
+                tickcast bench: H=%d W=%d k=%d m=%d features=%d layers=%d, %d symbol(s) on %d thread(s), %s (%d cpus)
                   test-then-train  %,12.0f points/s  (median of %d runs of %,d points; %.1f us/update on one thread)
                   per CPU-second   %,12.0f points    (load average %.1f -> %.1f)
                   one thread       %,12.0f points/s  (scaling with %d threads: %.2fx)
                   predictions      %,12.0f points/s
                   naive DL4J loop  %,12.0f points/s  (fast engine on one thread: %.0fx)
                   naive per CPU-s  %,12.0f points    (fast engine per CPU-second: %.0fx)
-                  native memory    %.1f -> %.1f MiB;  RSS %.1f -> %.1f MiB;  heap %.1f -> %.1f MiB
-                """, r.hidden(), r.window(), r.bptt(), r.features(), r.layers(), r.symbols(), r.threads(), r.cpu(),
+                %s  native memory    %.1f -> %.1f MiB;  RSS %.1f -> %.1f MiB;  heap %.1f -> %.1f MiB
+                """, r.hidden(), r.window(), r.bptt(), r.updateEvery(), r.features(), r.layers(), r.symbols(),
+                r.threads(), r.cpu(),
                 r.nproc(), r.pointsPerS(), r.runs(), r.updates(), r.usPerUpdate(), r.pointsPerCpuS(),
                 r.loadAverageStart(), r.loadAverageEnd(), r.singleThreadPointsPerS(),
                 r.threads(), r.scalingVsOneThread(), r.predictionsPerS(), r.naivePointsPerS(), r.speedupVsNaive(),
-                r.naivePointsPerCpuS(), r.speedupVsNaiveCpu(),
+                r.naivePointsPerCpuS(), r.speedupVsNaiveCpu(), perPointLine(r),
                 r.nativeMbStart(), r.nativeMbEnd(), r.rssMbStart(), r.rssMbEnd(), r.heapMbStart(), r.heapMbEnd());
     }
 }

@@ -96,6 +96,10 @@ public final class TickcastConfig extends AbstractConfig {
     public static final String MODEL_BPTT_CONFIG = "model.bptt";
     public static final String MODEL_LEARNING_RATE_CONFIG = "model.learning.rate";
     public static final String MODEL_SEED_CONFIG = "model.seed";
+    public static final String MODEL_UPDATE_EVERY_CONFIG = "model.update.every";
+    private static final String MODEL_UPDATE_EVERY_DOC = "m: labelled points per Adam step. 1 (the default) steps on"
+            + " every point; m > 1 (fast engine only, m + k - 1 <= W) steps every m points over the last m + k - 1,"
+            + " several times cheaper per point; every point is still scored and predicted. See BENCHMARKS.md.";
 
     /** The model defaults are the pipeline's: one place for each fact. */
     private static final ForecasterSpec MODEL = PipelineSettings.DEFAULT_FORECASTER;
@@ -142,7 +146,9 @@ public final class TickcastConfig extends AbstractConfig {
                     "k: steps back-propagated through per update (1..W), the recurrent state carried between points.")
             .define(MODEL_LEARNING_RATE_CONFIG, Type.DOUBLE, MODEL.learningRate(), Range.between(1e-9, 10.0), Importance.MEDIUM,
                     "Adam's learning rate.")
-            .define(MODEL_SEED_CONFIG, Type.LONG, MODEL.seed(), Importance.LOW, "Seed of the weight initialisation.");
+            .define(MODEL_SEED_CONFIG, Type.LONG, MODEL.seed(), Importance.LOW, "Seed of the weight initialisation.")
+            .define(MODEL_UPDATE_EVERY_CONFIG, Type.INT, MODEL.updateEvery(), Range.between(1, 4096), Importance.LOW,
+                    MODEL_UPDATE_EVERY_DOC);
 
     static {
         PipelineKeys.define(CONFIG);
@@ -157,6 +163,7 @@ public final class TickcastConfig extends AbstractConfig {
             throw new ConfigException(MODEL_BPTT_CONFIG, getInt(MODEL_BPTT_CONFIG),
                     "must not exceed " + MODEL_WINDOW_CONFIG + " (" + getInt(MODEL_WINDOW_CONFIG) + ")");
         }
+        checkUpdateEvery();
         try {
             pipelineSettings = PipelineKeys.settings(this, PipelineSettings.defaults().withForecaster(forecasterSpec()));
         } catch (IllegalArgumentException e) {
@@ -164,11 +171,23 @@ public final class TickcastConfig extends AbstractConfig {
         }
     }
 
+    private void checkUpdateEvery() {
+        int m = getInt(MODEL_UPDATE_EVERY_CONFIG);
+        if (m + getInt(MODEL_BPTT_CONFIG) - 1 > getInt(MODEL_WINDOW_CONFIG)) {
+            throw new ConfigException(MODEL_UPDATE_EVERY_CONFIG, m, "plus " + MODEL_BPTT_CONFIG + " - 1 must not exceed "
+                    + MODEL_WINDOW_CONFIG + " (" + getInt(MODEL_WINDOW_CONFIG) + ")");
+        }
+        if (m > 1 && !ForecasterSpec.FAST_ENGINE.equals(getString(MODEL_ENGINE_CONFIG))) {
+            throw new ConfigException(MODEL_UPDATE_EVERY_CONFIG, m, "values above 1 need " + MODEL_ENGINE_CONFIG
+                    + "=fast");
+        }
+    }
+
     /** @return the model the configuration describes */
     private ForecasterSpec forecasterSpec() {
         return new ForecasterSpec(getString(MODEL_ENGINE_CONFIG), MODEL.inputSize(), getInt(MODEL_HIDDEN_CONFIG),
                 getInt(MODEL_LAYERS_CONFIG), getInt(MODEL_WINDOW_CONFIG), getInt(MODEL_BPTT_CONFIG),
-                getDouble(MODEL_LEARNING_RATE_CONFIG), getLong(MODEL_SEED_CONFIG));
+                getDouble(MODEL_LEARNING_RATE_CONFIG), getLong(MODEL_SEED_CONFIG), getInt(MODEL_UPDATE_EVERY_CONFIG));
     }
 
     /** @return the per-symbol pipeline settings the configuration describes, validated at start */

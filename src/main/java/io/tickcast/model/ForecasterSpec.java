@@ -12,9 +12,13 @@ package io.tickcast.model;
  * @param bpttHorizon  k, the number of most recent steps back-propagated through per update (1..W)
  * @param learningRate Adam's learning rate
  * @param seed         seed of the weight initialisation
+ * @param updateEvery  m, labelled points per optimizer step: 1 (the default) makes one Adam step per point;
+ *                     m &gt; 1 (fast engine only) makes one step every m points, back-propagating through the
+ *                     last m + k - 1 points, which must fit in the window. Every point is still scored and
+ *                     predicted with the recurrent state carried.
  */
 public record ForecasterSpec(String engine, int inputSize, int hiddenSize, int layers, int window,
-                             int bpttHorizon, double learningRate, long seed) {
+                             int bpttHorizon, double learningRate, long seed, int updateEvery) {
 
     /** The engine used when {@link #engine()} is {@code null} or blank. */
     public static final String DEFAULT_ENGINE = "fast";
@@ -22,6 +26,12 @@ public record ForecasterSpec(String engine, int inputSize, int hiddenSize, int l
     public static final String FAST_ENGINE = "fast";
     /** The engine name of the plain {@code MultiLayerNetwork} reference. */
     public static final String DL4J_ENGINE = "dl4j";
+
+    /** A spec with one optimizer step per point ({@code updateEvery} = 1). */
+    public ForecasterSpec(String engine, int inputSize, int hiddenSize, int layers, int window, int bpttHorizon,
+                          double learningRate, long seed) {
+        this(engine, inputSize, hiddenSize, layers, window, bpttHorizon, learningRate, seed, 1);
+    }
 
     /**
      * The recommended default for the service: one LSTM layer of 32 units, a 32-point window, back-propagation
@@ -35,12 +45,29 @@ public record ForecasterSpec(String engine, int inputSize, int hiddenSize, int l
 
     /** @return this spec with another engine */
     public ForecasterSpec withEngine(String newEngine) {
-        return new ForecasterSpec(newEngine, inputSize, hiddenSize, layers, window, bpttHorizon, learningRate, seed);
+        return new ForecasterSpec(newEngine, inputSize, hiddenSize, layers, window, bpttHorizon, learningRate, seed,
+                updateEvery);
     }
 
     /** @return this spec with another back-propagation horizon k */
     public ForecasterSpec withBpttHorizon(int k) {
-        return new ForecasterSpec(engine, inputSize, hiddenSize, layers, window, k, learningRate, seed);
+        return new ForecasterSpec(engine, inputSize, hiddenSize, layers, window, k, learningRate, seed, updateEvery);
+    }
+
+    /** @return this spec with another number m of labelled points per optimizer step */
+    public ForecasterSpec withUpdateEvery(int m) {
+        return new ForecasterSpec(engine, inputSize, hiddenSize, layers, window, bpttHorizon, learningRate, seed, m);
+    }
+
+    /** @return this spec with another initialisation seed */
+    public ForecasterSpec withSeed(long newSeed) {
+        return new ForecasterSpec(engine, inputSize, hiddenSize, layers, window, bpttHorizon, learningRate, newSeed,
+                updateEvery);
+    }
+
+    /** @return the steps back-propagated through per optimizer step: m + k - 1 (k when m = 1) */
+    public int stepsPerUpdate() {
+        return bpttHorizon + updateEvery - 1;
     }
 
     /** @return the engine name, {@link #DEFAULT_ENGINE} when none was given */
@@ -69,7 +96,19 @@ public record ForecasterSpec(String engine, int inputSize, int hiddenSize, int l
         if (!Double.isFinite(learningRate) || learningRate <= 0) {
             throw new IllegalArgumentException("learningRate must be finite and > 0, was " + learningRate);
         }
+        checkUpdateEvery(name);
         return this;
+    }
+
+    private void checkUpdateEvery(String name) {
+        if (updateEvery < 1 || (long) bpttHorizon + updateEvery - 1 > window) {
+            throw new IllegalArgumentException("updateEvery must be in 1..window - bpttHorizon + 1 ("
+                    + (window - bpttHorizon + 1) + "), was " + updateEvery);
+        }
+        if (updateEvery > 1 && DL4J_ENGINE.equals(name)) {
+            throw new IllegalArgumentException("updateEvery > 1 needs the fast engine, was " + updateEvery
+                    + " with engine \"dl4j\"");
+        }
     }
 
     private static void requirePositive(String field, int value) {

@@ -144,8 +144,7 @@ final class ModelSlot implements StateCodec, AutoCloseable {
     }
 
     private ForecasterSpec challengerSpec() {
-        return new ForecasterSpec(spec.engine(), spec.inputSize(), spec.hiddenSize(), spec.layers(), spec.window(),
-                spec.bpttHorizon(), spec.learningRate(), spec.seed() + CHALLENGER_SEED_STRIDE * generation);
+        return spec.withSeed(spec.seed() + CHALLENGER_SEED_STRIDE * generation);
     }
 
     @Override

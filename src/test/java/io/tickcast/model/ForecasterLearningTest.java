@@ -31,6 +31,12 @@ class ForecasterLearningTest {
         assertThat(mse).isLessThan(0.12);
     }
 
+    @Test
+    void shouldStillLearnItWithOneAdamStepEveryEightPoints() {
+        double mse = prequentialMse(new ForecasterSpec("fast", 3, 32, 1, 32, 8, 1e-3, 42L, 8));
+        assertThat(mse).isLessThan(0.11);
+    }
+
     /** @return the mean squared error of the predictions of the last {@link #SCORED} points */
     private static double prequentialMse(ForecasterSpec spec) {
         float[][] xs = SyntheticSeries.features(POINTS, 3, 1L);

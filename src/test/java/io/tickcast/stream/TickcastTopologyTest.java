@@ -170,6 +170,17 @@ class TickcastTopologyTest {
     }
 
     @Test
+    void shouldRestoreEvictedMicroBatchedModelsExactlyFromCheckpointsInsideABatch() {
+        Map<String, String> batched = Map.of("model.update.every", "4", "model.checkpoint.every", "7");
+        List<Prediction> uncapped = runTwoSymbols(batched);
+        List<Prediction> evicting = runTwoSymbols(Map.of("model.update.every", "4", "model.checkpoint.every", "7",
+                "models.max.live", "1"));
+
+        assertThat(withoutLatency(evicting)).isEqualTo(withoutLatency(uncapped));
+        assertThat(withoutLatency(uncapped)).isNotEqualTo(withoutLatency(runTwoSymbols(Map.of())));
+    }
+
+    @Test
     void shouldStartASymbolFreshAndCountItWhenItsStoredStateCannotBeRead() {
         Map<String, String> capped = Map.of("models.max.live", "1", "model.checkpoint.every", "3");
         try (TopologyFixture f = new TopologyFixture(stateDir, capped)) {

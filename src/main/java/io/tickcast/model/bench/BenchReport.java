@@ -6,12 +6,14 @@ import java.util.Map;
 
 /**
  * Figures of one bench invocation. Rates are medians over the runs; every ratio is between figures measured in
- * the same invocation. Memory in MiB: {@code native} is what JavaCPP has allocated (ND4J's native buffers),
+ * the same invocation. {@code updateEvery} is m, the labelled points per Adam step (1: one step per point); with
+ * m &gt; 1 the {@code perPoint} figures are the same models at m = 1 timed in the same runs (NaN, JSON null, at m = 1).
+ * Memory in MiB: {@code native} is what JavaCPP has allocated (ND4J's native buffers),
  * {@code rss} the process's resident set, {@code heap} the used Java heap after a GC. {@code pointsPerCpuS} divides
  * by the CPU time of the worker threads instead of wall time: on a shared machine it shows the cost per point
  * without the time the threads spent waiting for a core; the load averages say how shared the machine was.
  */
-public record BenchReport(int hidden, int window, int bptt, int features, int layers, int symbols, int threads,
+public record BenchReport(int hidden, int window, int bptt, int updateEvery, int features, int layers, int symbols, int threads,
                           long updates, int runs, double pointsPerS, double singleThreadPointsPerS,
                           double scalingVsOneThread, double usPerUpdate, double predictionsPerS,
                           double naivePointsPerS, double speedupVsNaive, List<Double> runPointsPerS,
@@ -19,6 +21,8 @@ public record BenchReport(int hidden, int window, int bptt, int features, int la
                           double heapMbStart, double heapMbEnd, double rssMbAfterModels, double pointsPerCpuS,
                           double singleThreadPointsPerCpuS,
                           double naivePointsPerCpuS, double speedupVsNaiveCpu,
+                          double perPointPointsPerS, double speedupVsPerPoint, double perPointPointsPerCpuS,
+                          double speedupVsPerPointCpu,
                           double loadAverageStart, double loadAverageEnd, String cpu, int nproc) {
 
     /** @return the figures under their snake_case JSON names, in a stable order */
@@ -28,6 +32,7 @@ public record BenchReport(int hidden, int window, int bptt, int features, int la
         m.put("hidden", hidden);
         m.put("window", window);
         m.put("bptt", bptt);
+        m.put("update_every", updateEvery);
         m.put("features", features);
         m.put("layers", layers);
         m.put("symbols", symbols);
@@ -54,6 +59,10 @@ public record BenchReport(int hidden, int window, int bptt, int features, int la
         m.put("single_thread_points_per_cpu_s", round(singleThreadPointsPerCpuS));
         m.put("naive_points_per_cpu_s", round(naivePointsPerCpuS));
         m.put("speedup_vs_naive_cpu", round(speedupVsNaiveCpu));
+        m.put("per_point_points_per_s", round(perPointPointsPerS));
+        m.put("speedup_vs_per_point", round(speedupVsPerPoint));
+        m.put("per_point_points_per_cpu_s", round(perPointPointsPerCpuS));
+        m.put("speedup_vs_per_point_cpu", round(speedupVsPerPointCpu));
         m.put("load_avg_start", round(loadAverageStart));
         m.put("load_avg_end", round(loadAverageEnd));
         m.put("cpu", cpu);

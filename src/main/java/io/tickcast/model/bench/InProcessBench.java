@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 /**
  * Measures the fast engine in process: test-then-train points/s (all symbols, all threads, and one thread),
  * prediction-only points/s, and in the same invocation the naive {@code MultiLayerNetwork} loop (the dl4j
- * engine with k = W) for the speed-up ratio. Memory is read before the first and after the last timed run.
+ * engine with k = W) for the speed-up ratio and, when {@code updateEvery} m &gt; 1, the same models at m = 1. Memory is read before the first and after the last timed run.
  */
 public final class InProcessBench {
 
@@ -36,6 +36,9 @@ public final class InProcessBench {
         PointStream stream = new PointStream(spec.inputSize(), spec.seed());
         long[] clock = new long[options.symbols()];
         feedAll(models, stream, clock, options.warmupPoints(), 1);
+        List<OnlineForecaster> perPoint = perPointBaseline(spec, stream);
+        long[] perPointClock = new long[options.symbols()];
+        Arrays.fill(perPointClock, options.warmupPoints());
         double nativeStart = MemoryProbe.nativeMb();
         double rssStart = MemoryProbe.rssMb();
         double heapStart = MemoryProbe.heapMb();
@@ -45,6 +48,7 @@ public final class InProcessBench {
         double[] singleRates = new double[options.runs()];
         double[] cpuRates = new double[options.runs()];
         double[] singleCpuRates = new double[options.runs()];
+        double[][] perPointRates = new double[2][options.runs()];
         long points = perSymbol * options.symbols();
         for (int r = 0; r < options.runs(); r++) {
             Timing timing = feedAll(models, stream, clock, perSymbol, options.threads());
@@ -53,6 +57,11 @@ public final class InProcessBench {
             Timing single = options.threads() == 1 ? timing : feedAll(models, stream, clock, perSymbol, 1);
             singleRates[r] = points / single.wallSeconds();
             singleCpuRates[r] = points / single.cpuSeconds();
+            if (!perPoint.isEmpty()) {
+                Timing baseline = feedAll(perPoint, stream, perPointClock, perSymbol, options.threads());
+                perPointRates[0][r] = points / baseline.wallSeconds();
+                perPointRates[1][r] = points / baseline.cpuSeconds();
+            }
         }
         double loadEnd = MemoryProbe.loadAverage();
         double nativeEnd = MemoryProbe.nativeMb();
@@ -63,16 +72,36 @@ public final class InProcessBench {
         double naive = naiveRates == null ? Double.NaN : median(naiveRates[0]);
         double naiveCpu = naiveRates == null ? Double.NaN : median(naiveRates[1]);
         models.forEach(OnlineForecaster::close);
+        perPoint.forEach(OnlineForecaster::close);
+        double perPointRate = perPoint.isEmpty() ? Double.NaN : median(perPointRates[0]);
+        double perPointCpuRate = perPoint.isEmpty() ? Double.NaN : median(perPointRates[1]);
         double rate = median(rates);
         double single = median(singleRates);
         double cpuRate = median(cpuRates);
-        return new BenchReport(spec.hiddenSize(), spec.window(), spec.bpttHorizon(), spec.inputSize(),
-                spec.layers(), options.symbols(), options.threads(), perSymbol * options.symbols(),
+        return new BenchReport(spec.hiddenSize(), spec.window(), spec.bpttHorizon(), spec.updateEvery(),
+                spec.inputSize(), spec.layers(), options.symbols(), options.threads(), perSymbol * options.symbols(),
                 options.runs(), rate, single, rate / single, 1e6 / single, predictions, naive, single / naive,
                 Arrays.stream(rates).boxed().toList(), nativeStart, nativeEnd, rssStart, rssEnd, heapStart,
-                heapEnd, rssAfterModels, cpuRate, median(singleCpuRates), naiveCpu, cpuRate / naiveCpu, loadStart, loadEnd,
+                heapEnd, rssAfterModels, cpuRate, median(singleCpuRates), naiveCpu, cpuRate / naiveCpu,
+                perPointRate, rate / perPointRate, perPointCpuRate, cpuRate / perPointCpuRate, loadStart, loadEnd,
                 MemoryProbe.cpuModel(),
                 Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @return with m &gt; 1, models of the same spec at m = 1, warmed up, timed in the same runs for the ratio;
+     *         otherwise none
+     */
+    private List<OnlineForecaster> perPointBaseline(ForecasterSpec spec, PointStream stream)
+            throws InterruptedException {
+        List<OnlineForecaster> perPoint = new ArrayList<>();
+        if (spec.updateEvery() > 1) {
+            for (int s = 0; s < options.symbols(); s++) {
+                perPoint.add(Forecasters.create(spec.withUpdateEvery(1)));
+            }
+            feedAll(perPoint, stream, new long[options.symbols()], options.warmupPoints(), 1);
+        }
+        return perPoint;
     }
 
     /** Wall-clock time of a timed feed and the CPU time its worker threads consumed. */
@@ -135,7 +164,8 @@ public final class InProcessBench {
 
     /** @return per run: [0] points/s of wall time, [1] points per CPU-second of this thread */
     private double[][] naiveRates(ForecasterSpec spec, PointStream stream) {
-        ForecasterSpec naive = spec.withEngine(ForecasterSpec.DL4J_ENGINE).withBpttHorizon(spec.window());
+        ForecasterSpec naive = spec.withEngine(ForecasterSpec.DL4J_ENGINE).withBpttHorizon(spec.window())
+                .withUpdateEvery(1);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         double[][] rates = new double[2][options.runs()];
         try (OnlineForecaster model = Forecasters.create(naive)) {

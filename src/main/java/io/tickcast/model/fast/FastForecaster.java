@@ -13,13 +13,17 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 /**
  * The default engine. Per point: label the previous point, recompute the last k steps from the recurrent
  * state stored k points back, back-propagate the squared error of those k steps, one Adam step, then one
- * forward step on the new point from the recomputed state. Weights come from the seeded DL4J initialisation
+ * forward step on the new point from the recomputed state. With {@code updateEvery} m &gt; 1 the training part
+ * runs on every m-th labelled point only, over the last m + k - 1 steps (every point of the batch with k - 1
+ * steps of context before the oldest); the points in between are labelled, kept and predicted with the
+ * carried state, the parameters unchanged. Weights come from the seeded DL4J initialisation
  * of the reference network ({@link Dl4jNetworks}); after that no ND4J call, no allocation and no native
  * memory is involved per point. Pure Java float arithmetic in a fixed order: bit-reproducible on any JVM.
  */
 public final class FastForecaster implements OnlineForecaster {
 
-    private static final int PAYLOAD_VERSION = 1;
+    /** Version 2 adds m and the number of labelled points since the last optimizer step; 1 is still read. */
+    private static final int PAYLOAD_VERSION = 2;
 
     private final ForecasterSpec spec;
     private final FastNetwork net;
@@ -28,12 +32,14 @@ public final class FastForecaster implements OnlineForecaster {
     private final float[][] hCur;
     private final float[][] cCur;
     private long updates;
+    /** Labelled points since the last optimizer step, 0..m-1 between calls. */
+    private int pending;
     private double learningRateFactor = 1.0;
     private float lastLoss = Float.NaN;
 
     private FastForecaster(ForecasterSpec spec) {
         this.spec = spec;
-        this.net = new FastNetwork(spec.inputSize(), spec.hiddenSize(), spec.layers(), spec.bpttHorizon());
+        this.net = new FastNetwork(spec.inputSize(), spec.hiddenSize(), spec.layers(), spec.stepsPerUpdate());
         this.adam = new Adam(net.params, Dl4jNetworks.BETA1, Dl4jNetworks.BETA2, Dl4jNetworks.EPSILON);
         this.ring = new PointRing(spec.window(), spec.inputSize(), spec.layers(), spec.hiddenSize());
         this.hCur = new float[spec.layers()][spec.hiddenSize()];
@@ -55,11 +61,20 @@ public final class FastForecaster implements OnlineForecaster {
 
     /** @return the forecaster stored in {@code payload} by {@link #snapshot()} */
     public static FastForecaster restore(ForecasterSpec spec, byte[] payload) {
-        FastForecaster f = new FastForecaster(spec);
         ByteBuffer in = ByteBuffer.wrap(payload);
+        FastForecaster f;
         try {
             int version = in.getInt();
-            if (version != PAYLOAD_VERSION) {
+            if (version == 1) {
+                f = new FastForecaster(spec.withUpdateEvery(1));
+            } else if (version == PAYLOAD_VERSION) {
+                f = new FastForecaster(spec.withUpdateEvery(in.getInt()).validate());
+                f.pending = in.getInt();
+                if (f.pending < 0 || f.pending >= f.spec.updateEvery()) {
+                    throw new IllegalArgumentException("corrupt fast forecaster snapshot: pending points "
+                            + f.pending + " out of 0.." + (f.spec.updateEvery() - 1));
+                }
+            } else {
                 throw new IllegalArgumentException("unsupported fast forecaster payload version " + version);
             }
             f.updates = in.getLong();
@@ -98,7 +113,11 @@ public final class FastForecaster implements OnlineForecaster {
     }
 
     private void train() {
-        int steps = Math.min(spec.bpttHorizon(), ring.size());
+        if (++pending < spec.updateEvery()) {
+            return;
+        }
+        int steps = Math.min(spec.bpttHorizon() + pending - 1, ring.size());
+        pending = 0;
         int first = ring.loadNewest(steps, net.xs, net.targets);
         net.forward(steps, ring.hBefore(first), ring.cBefore(first));
         lastLoss = net.backward();
@@ -125,7 +144,7 @@ public final class FastForecaster implements OnlineForecaster {
         return updates;
     }
 
-    /** @return the summed squared error of the last update's k steps (before the step), NaN before any */
+    /** @return the summed squared error of the last update's m + k - 1 steps (before the step), NaN before any */
     public float lastLoss() {
         return lastLoss;
     }
@@ -149,8 +168,9 @@ public final class FastForecaster implements OnlineForecaster {
     @Override
     public byte[] snapshot() {
         int floats = 3 * net.parameterCount() + 2 * FloatArrays.count(hCur);
-        ByteBuffer out = ByteBuffer.allocate(4 + 8 + 8 + 8 + 4 * floats + ring.serializedBytes());
-        out.putInt(PAYLOAD_VERSION).putLong(updates).putDouble(learningRateFactor).putLong(adam.iteration);
+        ByteBuffer out = ByteBuffer.allocate(4 + 4 + 4 + 8 + 8 + 8 + 4 * floats + ring.serializedBytes());
+        out.putInt(PAYLOAD_VERSION).putInt(spec.updateEvery()).putInt(pending).putLong(updates)
+                .putDouble(learningRateFactor).putLong(adam.iteration);
         FloatArrays.put(out, net.params);
         FloatArrays.put(out, adam.m);
         FloatArrays.put(out, adam.v);
