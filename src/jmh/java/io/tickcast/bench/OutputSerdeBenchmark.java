@@ -1,5 +1,8 @@
 package io.tickcast.bench;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.pipeline.Point;
 import io.tickcast.pipeline.PointOutcome;
@@ -13,7 +16,6 @@ import io.tickcast.tick.TickFiles;
 import io.tickcast.tick.TickReader;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.common.serialization.Serializer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,6 +23,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -29,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The per-point work the service does beside the pipeline that costs the most (see BENCHMARKS.md, end to end):
  * writing a point's prediction and quality report as the JSON records of the {@code predictions} and
- * {@code drift-metrics} topics, and the whole test-then-train pipeline step for scale. The records are real:
+ * {@code drift-metrics} topics (what {@code JsonSerde} does), with and without the fast double writer. The records are real:
  * the outcome of the 2,000th point of the bundled month with the default configuration.
  */
 @State(Scope.Thread)
@@ -42,13 +45,17 @@ public class OutputSerdeBenchmark {
 
     private static final int POINTS = 2_000;
 
-    private final Serializer<Prediction> predictions = new JsonSerde<>(Prediction.class).serializer();
-    private final Serializer<QualityReport> reports = new JsonSerde<>(QualityReport.class).serializer();
+    /** true: tickcast's mapper as it is (Schubfach); false: the same mapper with Java's {@code Double.toString}. */
+    @Param({"true", "false"})
+    public boolean fastDoubles;
+
+    private ObjectMapper mapper;
     private Prediction prediction;
     private QualityReport report;
 
     @Setup(Level.Trial)
     public void setUp() {
+        mapper = JsonSerde.MAPPER.copy().configure(JsonGenerator.Feature.USE_FAST_DOUBLE_WRITER, fastDoubles);
         SymbolPipeline pipeline = PipelineSettingsMapper.pipelines(TickcastConfig.of(Map.of())).create("BTC-USD");
         try (TickReader reader = TickFiles.openBundled(TickFiles.DEFAULT_SYMBOL, bad -> { })) {
             PointOutcome last = null;
@@ -63,12 +70,12 @@ public class OutputSerdeBenchmark {
     }
 
     @Benchmark
-    public byte[] writePrediction() {
-        return predictions.serialize("predictions", prediction);
+    public byte[] writePrediction() throws JsonProcessingException {
+        return mapper.writeValueAsBytes(prediction);
     }
 
     @Benchmark
-    public byte[] writeQualityReport() {
-        return reports.serialize("drift-metrics", report);
+    public byte[] writeQualityReport() throws JsonProcessingException {
+        return mapper.writeValueAsBytes(report);
     }
 }
