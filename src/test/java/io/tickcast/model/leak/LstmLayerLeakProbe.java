@@ -39,7 +39,14 @@ public final class LstmLayerLeakProbe {
         /** The forward {@code lstmLayer} op, TNS layout, full sequence returned. */
         FWD,
         /** The single-step {@code lstmLayerCellBp} op ({@code [1, nIn]} input), called {@code sL} times per call. */
-        CELL_BP
+        CELL_BP,
+        /** The same backward pass as {@link #BP} computed by {@link LstmCellLoop} (2 x sL single-step op calls). */
+        CELL_LOOP,
+        /**
+         * Control outside the LSTM code: the {@code tear} op on a {@code [sL, nOut]} input along dimension 1
+         * ({@code sL} outputs), whose only native temporary is one {@code allTensorsAlongDimension} result set.
+         */
+        TEAR
     }
 
     private LstmLayerLeakProbe() {
@@ -61,6 +68,8 @@ public final class LstmLayerLeakProbe {
             case BP_WORKSPACE -> inWorkspace(backward(sL, nOut, 0, false));
             case FWD -> exec(forward(sL, nOut));
             case CELL_BP -> repeat(cellBackward(nOut), sL);
+            case TEAR -> exec(tear(sL, nOut));
+            case CELL_LOOP -> cellLoop(sL, nOut)::run;
         };
         for (int i = 0; i < calls; i++) {
             call.run();
@@ -133,6 +142,22 @@ public final class LstmLayerLeakProbe {
                 .addBooleanArguments(true, false, false, false, false, true, false, false)
                 .addFloatingPointArguments(0.0)
                 .build();
+    }
+
+    private static LstmCellLoop cellLoop(int sL, int nOut) {
+        return new LstmCellLoop(Nd4j.rand(DataType.FLOAT, sL, 1, N_IN),
+                Nd4j.rand(DataType.FLOAT, N_IN, 4 * nOut).subi(0.5), Nd4j.rand(DataType.FLOAT, nOut, 4 * nOut).subi(0.5),
+                Nd4j.zeros(DataType.FLOAT, 4 * nOut), Nd4j.rand(DataType.FLOAT, sL, 1, nOut));
+    }
+
+    private static DynamicCustomOp tear(int rows, int columns) {
+        DynamicCustomOp.DynamicCustomOpsBuilder b = DynamicCustomOp.builder("tear")
+                .addInputs(Nd4j.rand(DataType.FLOAT, rows, columns))
+                .addIntegerArguments(1);
+        for (int r = 0; r < rows; r++) {
+            b.addOutputs(Nd4j.zeros(DataType.FLOAT, columns));
+        }
+        return b.build();
     }
 
     /** {@code lstmLayerCellBp}: inputs x, Wx, Wr, b, hI, cI, dLdh; outputs dLdx, dLdWx, dLdWr, dLdb, dLdhI, dLdcI. */
