@@ -1,5 +1,8 @@
 package io.tickcast.model.leak;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -11,10 +14,13 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Executes one variant of ND4J 1.0.0-M2.1's fused LSTM ops a given number of times on pre-allocated arrays, then
- * exits, so that a native allocation profiler (jemalloc's leak profiling, see {@code docs/leak/trace.sh}) can
+ * Executes one variant of ND4J 1.0.0-M2.1's fused LSTM ops a given number of times on pre-allocated arrays, lets
+ * GC and ND4J's deallocator free what they will, then exits, so that a native allocation profiler (jemalloc's leak profiling, see {@code docs/leak/trace.sh}) can
  * difference two runs with different call counts and attribute the per-call leak to native call stacks. Not a
  * test, and it measures nothing itself.
+ *
+ * <p>With {@code -Dleakprobe.rss=true} it instead prints the resident-set growth per call after 200 warm-up calls
+ * (System.out: this is a diagnostic main, like {@code io.tickcast.model.LstmLayerBpLeakRepro}).
  *
  * <p>Arguments: {@code variant calls [sL [nOut]]}, defaults {@code 32 32}; batch size 1, nIn 5, sigmoid gates,
  * tanh cell and output activations, biases, no peepholes, no initial state. Variants (see {@link Variant}):
@@ -52,7 +58,7 @@ public final class LstmLayerLeakProbe {
     private LstmLayerLeakProbe() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         Variant variant = Variant.valueOf(args[0].toUpperCase(Locale.ROOT));
         int calls = Integer.parseInt(args[1]);
         int sL = args.length > 2 ? Integer.parseInt(args[2]) : 32;
@@ -71,9 +77,55 @@ public final class LstmLayerLeakProbe {
             case TEAR -> exec(tear(sL, nOut));
             case CELL_LOOP -> cellLoop(sL, nOut)::run;
         };
+        if (Boolean.getBoolean("leakprobe.rss")) {
+            printRssGrowth(variant, call, calls);
+            return;
+        }
         for (int i = 0; i < calls; i++) {
             call.run();
         }
+        settle();
+    }
+
+    /** After 200 warm-up calls, prints the VmRSS growth per call over {@code calls} calls (GC and a bounded wait for the deallocator before each reading). */
+    private static void printRssGrowth(Variant variant, Runnable call, int calls) throws IOException {
+        for (int i = 0; i < 200; i++) {
+            call.run();
+        }
+        long before = rssBytes();
+        for (int i = 0; i < calls; i++) {
+            call.run();
+        }
+        long after = rssBytes();
+        System.out.printf("%s: %.2f KiB of RSS growth per call over %d calls%n", variant, (after - before) / 1024.0 / calls,
+                calls);
+    }
+
+    /**
+     * Lets the garbage collector and ND4J's deallocator thread free what the finished calls left to them: each
+     * {@code Nd4j.exec(op)} creates a native op context that only a GC-driven deallocator frees
+     * ({@code CpuOpContext.close()} does nothing in 1.0.0-M2.1). A bounded wait, in a diagnostic main only.
+     */
+    private static void settle() {
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static long rssBytes() throws IOException {
+        settle();
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
+            }
+        }
+        throw new IOException("no VmRSS in /proc/self/status");
     }
 
     private static Runnable exec(DynamicCustomOp op) {
