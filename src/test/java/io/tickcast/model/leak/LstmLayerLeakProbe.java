@@ -14,10 +14,10 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Executes one variant of ND4J 1.0.0-M2.1's fused LSTM ops a given number of times on pre-allocated arrays, lets
- * GC and ND4J's deallocator free what they will, then exits, so that a native allocation profiler (jemalloc's leak profiling, see {@code docs/leak/trace.sh}) can
- * difference two runs with different call counts and attribute the per-call leak to native call stacks. Not a
- * test, and it measures nothing itself.
+ * Executes one variant of ND4J 1.0.0-M2.1's LSTM ops a given number of times on pre-allocated arrays, lets GC and
+ * ND4J's deallocator free what they will, then exits, so that a native allocation profiler (jemalloc's leak
+ * profiling, see {@code docs/leak/trace.sh}) can difference two runs with different call counts and attribute the
+ * per-call leak to native call stacks. In that mode it measures nothing itself. Not a test.
  *
  * <p>With {@code -Dleakprobe.rss=true} it instead prints the resident-set growth per call after 200 warm-up calls
  * (System.out: this is a diagnostic main, like {@code io.tickcast.model.LstmLayerBpLeakRepro}).
