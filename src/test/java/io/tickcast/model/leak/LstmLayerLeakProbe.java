@@ -87,7 +87,10 @@ public final class LstmLayerLeakProbe {
         settle();
     }
 
-    /** After 200 warm-up calls, prints the VmRSS growth per call over {@code calls} calls (GC and a bounded wait for the deallocator before each reading). */
+    /**
+     * After 200 warm-up calls, prints the VmRSS growth per call over {@code calls} calls (GC and a bounded wait for
+     * the deallocator before each reading).
+     */
     private static void printRssGrowth(Variant variant, Runnable call, int calls) throws IOException {
         for (int i = 0; i < 200; i++) {
             call.run();
@@ -97,8 +100,8 @@ public final class LstmLayerLeakProbe {
             call.run();
         }
         long after = rssBytes();
-        System.out.printf("%s: %.2f KiB of RSS growth per call over %d calls%n", variant, (after - before) / 1024.0 / calls,
-                calls);
+        System.out.printf("%s: %.2f KiB of RSS growth per call over %d calls%n", variant,
+                (after - before) / 1024.0 / calls, calls);
     }
 
     /**
@@ -198,7 +201,8 @@ public final class LstmLayerLeakProbe {
 
     private static LstmCellLoop cellLoop(int sL, int nOut) {
         return new LstmCellLoop(Nd4j.rand(DataType.FLOAT, sL, 1, N_IN),
-                Nd4j.rand(DataType.FLOAT, N_IN, 4 * nOut).subi(0.5), Nd4j.rand(DataType.FLOAT, nOut, 4 * nOut).subi(0.5),
+                Nd4j.rand(DataType.FLOAT, N_IN, 4 * nOut).subi(0.5),
+                Nd4j.rand(DataType.FLOAT, nOut, 4 * nOut).subi(0.5),
                 Nd4j.zeros(DataType.FLOAT, 4 * nOut), Nd4j.rand(DataType.FLOAT, sL, 1, nOut));
     }
 
