@@ -22,6 +22,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * allocated on the Java side in the loop) and prints the resident-set growth per call. The forward
  * {@code lstmLayer} op with the same arguments is the control. Inputs: TNS layout {@code [sL, 1, nIn]}, sigmoid
  * gates, tanh cell and output activations, biases, gradient given for the full sequence.
+ *
+ * <p>Cause, found with {@code io.tickcast.model.leak.LstmLayerLeakProbe} under jemalloc's leak profiler (see
+ * BENCHMARKS.md and docs/leak/UPSTREAM-REPORT.md): libnd4j's {@code ResultSet::delContent()} never deletes view
+ * elements and every {@code allTensorsAlongDimension} element is a view, so the 7 sub-array sets of
+ * {@code lstmLayerTimeLoopBp} leak their {@code NDArray}s and, through them, the op's internal z, a, h, c buffers.
+ * The forward control leaks too, less (views of the caller's arrays only, ~5 KiB per call at sL=32).
  */
 public final class LstmLayerBpLeakRepro {
 
