@@ -17,7 +17,6 @@ import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.stream.ModelDirectory;
 import io.tickcast.stream.TickcastTopology;
 import io.tickcast.stream.TopologySettings;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -120,17 +119,8 @@ public final class TickcastService implements AutoCloseable {
         LOG.info("Model engine ready in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
-    /**
-     * The producers' {@code linger.ms} unless configured ({@code kafka.linger.ms} or {@code kafka.producer.linger.ms}).
-     * Kafka Streams' own default, 100 ms, equals the exactly-once commit interval: the records of a whole commit
-     * interval would then leave together at the commit, and the stream thread would wait for the broker to take all
-     * of them. Sending every few milliseconds lets the broker append while the thread goes on processing.
-     */
-    static final String PRODUCER_LINGER_MS = "5";
-
     static Properties streamsProperties(TickcastConfig config) {
         Properties props = new Properties();
-        props.put(ProducerConfig.LINGER_MS_CONFIG, PRODUCER_LINGER_MS);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.getString(TickcastConfig.APPLICATION_ID_CONFIG));
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.getString(TickcastConfig.PROCESSING_GUARANTEE_CONFIG));
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.getString(TickcastConfig.STATE_DIR_CONFIG));

@@ -17,12 +17,12 @@ class StreamsPropertiesTest {
     }
 
     @Test
-    void shouldLetProducersSendEveryFewMillisecondsRatherThanOncePerCommit() {
-        assertThat(producerLinger(Map.of())).isEqualTo(TickcastService.PRODUCER_LINGER_MS);
+    void shouldKeepKafkaStreamsOwnProducerLingerUnlessConfigured() {
+        assertThat(producerLinger(Map.of())).isEqualTo("100");
     }
 
     @Test
-    void shouldLetTheUserSetTheLingerWithOrWithoutTheProducerPrefix() {
+    void shouldPassTheUsersProducerSettingsWithOrWithoutTheProducerPrefix() {
         assertThat(producerLinger(Map.of("kafka.linger.ms", "50"))).isEqualTo("50");
         assertThat(producerLinger(Map.of("kafka.producer.linger.ms", "20"))).isEqualTo("20");
     }
