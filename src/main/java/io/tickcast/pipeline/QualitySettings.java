@@ -35,6 +35,6 @@ public record QualitySettings(double fadingFactor, int window, double intervalLe
     }
 
     public static QualitySettings defaults() {
-        return new QualitySettings(0.998, 500, 0.9, 500, 30, 0.005, 0.5, 0.999);
+        return new QualitySettings(0.998, 500, 0.9, 500, 30, 0.02, 0.5, 0.999);
     }
 }
