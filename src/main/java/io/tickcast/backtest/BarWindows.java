@@ -23,8 +23,9 @@ import java.util.TreeMap;
  *   <li>at the end of the input the open bars stay unemitted, as in the service, whose suppression waits for
  *       stream time to move on.</li>
  * </ul>
- * One stream time covers every symbol: the service keeps one per stream task (input partition), so a
- * multi-symbol file may close a bar of one symbol earlier or later than a multi-partition service would.
+ * One stream time covers every symbol: the service keeps one per stream task (input partition), so when the
+ * symbols of a file sit on different partitions in the service, a bar may close there earlier or later, and so
+ * take or drop other late ticks, than here.
  * Not thread-safe.
  */
 final class BarWindows {

@@ -60,7 +60,8 @@ public final class ReportWriter {
                 .append("<h1>tickcast backtest</h1><p>Data: <code>").append(Html.escape(result.data()))
                 .append("</code>; ").append(result.rowsSkipped()).append(" rows skipped; ")
                 .append(result.elapsedMs()).append(" ms; ").append(result.barInterval().isZero() ? "every tick a point"
-                        : "points are the closes of " + result.barInterval() + " bars (grace " + result.barGrace() + ")")
+                        : "points are the closes of " + result.barInterval() + " bars (grace " + result.barGrace()
+                        + ")")
                 .append(".</p>");
         for (int i = 0; i < result.summaries().size(); i++) {
             symbolSection(page, result, i);

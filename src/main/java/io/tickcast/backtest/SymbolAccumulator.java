@@ -134,7 +134,8 @@ final class SymbolAccumulator {
         double naiveRmse = Math.sqrt(naiveSquares / n);
         double ar1Rmse = Math.sqrt(ar1Squares / n);
         double seconds = nanos / 1e9;
-        return new SymbolSummary(symbol, points, ticks, bars ? points : 0, lateTicks, scored, firstTs, lastTs, rmse, absolutes / n, percents / n,
+        return new SymbolSummary(symbol, points, ticks, bars ? points : 0, lateTicks, scored, firstTs, lastTs, rmse,
+                absolutes / n, percents / n,
                 Math.sqrt(modelSquares / n), naiveRmse, naiveAbsolutes / n, Math.sqrt(ewmaSquares / n), ar1Rmse,
                 naiveRmse > 0 ? 1 - rmse / naiveRmse : 0, ar1Rmse > 0 ? 1 - rmse / ar1Rmse : 0,
                 moves == 0 ? Double.NaN : hits / moves, intervals == 0 ? Double.NaN : (double) covered / intervals,
