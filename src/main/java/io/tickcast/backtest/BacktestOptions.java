@@ -3,6 +3,7 @@ package io.tickcast.backtest;
 import io.tickcast.pipeline.ForecasterFactory;
 import io.tickcast.pipeline.PipelineSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -16,38 +17,62 @@ import java.util.Objects;
  * @param settings    the pipeline settings, the same as the service's
  * @param factory     makes and restores forecasters
  * @param chartPoints most points per symbol drawn in report.html
+ * @param barInterval zero: every tick is a point; otherwise the length of the time bars whose closes are the
+ *                    points, as the service's {@code bar.interval}
+ * @param barGrace    as the service's {@code bar.grace}: how long after a bar's end late ticks still join it
  */
 public record BacktestOptions(Path data, String symbol, long scoreFromMs, long scoreUntilMs, PipelineSettings settings,
-                              ForecasterFactory factory, int chartPoints) {
+                              ForecasterFactory factory, int chartPoints, Duration barInterval, Duration barGrace) {
 
     public BacktestOptions {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(barInterval, "barInterval");
+        Objects.requireNonNull(barGrace, "barGrace");
         if (chartPoints < 2) {
             throw new IllegalArgumentException("chartPoints must be >= 2: " + chartPoints);
+        }
+        if (barInterval.isNegative() || barGrace.isNegative()) {
+            throw new IllegalArgumentException("bar interval and grace must not be negative: " + barInterval + ", "
+                    + barGrace);
         }
     }
 
     /** @return options that score every point of {@code data} with the default settings and engine */
     public static BacktestOptions of(Path data) {
         return new BacktestOptions(data, null, Long.MIN_VALUE, Long.MAX_VALUE, PipelineSettings.defaults(),
-                ForecasterFactory.standard(), 1500);
+                ForecasterFactory.standard(), 1500, Duration.ZERO, Duration.ZERO);
     }
 
     public BacktestOptions withSymbol(String newSymbol) {
-        return new BacktestOptions(data, newSymbol, scoreFromMs, scoreUntilMs, settings, factory, chartPoints);
+        return new BacktestOptions(data, newSymbol, scoreFromMs, scoreUntilMs, settings, factory, chartPoints,
+                barInterval, barGrace);
     }
 
     public BacktestOptions withScoreWindow(long fromMs, long untilMs) {
-        return new BacktestOptions(data, symbol, fromMs, untilMs, settings, factory, chartPoints);
+        return new BacktestOptions(data, symbol, fromMs, untilMs, settings, factory, chartPoints, barInterval,
+                barGrace);
     }
 
     public BacktestOptions withSettings(PipelineSettings newSettings) {
-        return new BacktestOptions(data, symbol, scoreFromMs, scoreUntilMs, newSettings, factory, chartPoints);
+        return new BacktestOptions(data, symbol, scoreFromMs, scoreUntilMs, newSettings, factory, chartPoints,
+                barInterval, barGrace);
     }
 
     public BacktestOptions withFactory(ForecasterFactory newFactory) {
-        return new BacktestOptions(data, symbol, scoreFromMs, scoreUntilMs, settings, newFactory, chartPoints);
+        return new BacktestOptions(data, symbol, scoreFromMs, scoreUntilMs, settings, newFactory, chartPoints,
+                barInterval, barGrace);
+    }
+
+    /** @return these options with time bars of {@code interval} ({@link Duration#ZERO}: every tick is a point) */
+    public BacktestOptions withBars(Duration interval, Duration grace) {
+        return new BacktestOptions(data, symbol, scoreFromMs, scoreUntilMs, settings, factory, chartPoints, interval,
+                grace);
+    }
+
+    /** @return whether ticks are aggregated into time bars */
+    public boolean bars() {
+        return !barInterval.isZero();
     }
 }

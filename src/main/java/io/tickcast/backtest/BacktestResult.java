@@ -1,5 +1,6 @@
 package io.tickcast.backtest;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -14,10 +15,12 @@ import java.util.Map;
  * @param markerDetector the detector whose STARTED events the charts mark ({@code any}: all)
  * @param rowsSkipped rows of the file that were not valid ticks
  * @param elapsedMs  wall time of the whole run
+ * @param barInterval the bar length, {@link Duration#ZERO} when every tick was a point
+ * @param barGrace   the bars' grace period
  */
 public record BacktestResult(String data, List<SymbolSummary> summaries, List<ChartSeries> charts,
                              List<ChartSeries> details, List<Map<String, Long>> eventCounts, String markerDetector,
-                             long rowsSkipped, long elapsedMs) {
+                             long rowsSkipped, long elapsedMs, Duration barInterval, Duration barGrace) {
 
     /** @return the summary of {@code symbol} */
     public SymbolSummary summary(String symbol) {

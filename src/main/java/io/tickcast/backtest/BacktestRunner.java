@@ -12,17 +12,30 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Runs a tick file through one {@link SymbolPipeline} per symbol, exactly as the service does per point
- * (each tick is a point), and sums the outcomes. Single-threaded.
+ * Runs a tick file through one {@link SymbolPipeline} per symbol, exactly as the service does per point, and sums
+ * the outcomes. A point is a tick, or with a bar interval the close of a time bar, aggregated and closed as the
+ * service's topology does (see {@link BarWindows}): on the ticks' event time (a file has no Kafka ingest time; the
+ * event time stands in for it, which only the service's latency figure would read). Single-threaded.
  */
 public final class BacktestRunner {
     private static final int PROGRESS_EVERY = 4096;
     /** Points of the detail chart (the end of the scored range, not thinned). */
     static final int DETAIL_POINTS = 300;
 
-    private BacktestRunner() {
+    private final BacktestOptions options;
+    private final BarWindows windows;
+    private final Consumer<PointOutcome> outcomes;
+    private final Map<String, SymbolPipeline> pipelines = new LinkedHashMap<>();
+    private final Map<String, SymbolAccumulator> sums = new LinkedHashMap<>();
+    private long points;
+
+    private BacktestRunner(BacktestOptions options, Consumer<PointOutcome> outcomes) {
+        this.options = options;
+        this.outcomes = outcomes;
+        this.windows = options.bars() ? new BarWindows(options.barInterval(), options.barGrace()) : null;
     }
 
     /**
@@ -32,13 +45,25 @@ public final class BacktestRunner {
      * @throws IOException if the file cannot be read or has no usable header
      */
     public static BacktestResult run(BacktestOptions options, ProgressListener progress) throws IOException {
+        return run(options, progress, outcome -> { });
+    }
+
+    /**
+     * @param options  what to read and how
+     * @param progress told how far the run got
+     * @param outcomes told every point's outcome, in processing order (what the service would publish, without
+     *                 its latency)
+     * @return the per-symbol summaries and chart series
+     * @throws IOException if the file cannot be read or has no usable header
+     */
+    public static BacktestResult run(BacktestOptions options, ProgressListener progress,
+                                     Consumer<PointOutcome> outcomes) throws IOException {
         long started = System.nanoTime();
         long total = Files.size(options.data());
         CountingInputStream counted = new CountingInputStream(Files.newInputStream(options.data()));
         String csvSymbol = options.symbol() == null ? TickFiles.DEFAULT_SYMBOL : options.symbol();
-        Map<String, SymbolPipeline> pipelines = new LinkedHashMap<>();
-        Map<String, SymbolAccumulator> sums = new LinkedHashMap<>();
-        long points = 0;
+        BacktestRunner run = new BacktestRunner(options, outcomes);
+        long ticks = 0;
         long skipped;
         try (TickReader reader = TickFiles.open(counted, options.data().toString(), csvSymbol, bad -> { })) {
             while (reader.hasNext()) {
@@ -49,36 +74,54 @@ public final class BacktestRunner {
                 if (options.symbol() != null && !options.symbol().equals(tick.symbol())) {
                     continue;
                 }
-                SymbolPipeline pipeline = pipelines.computeIfAbsent(tick.symbol(),
-                        s -> SymbolPipeline.create(s, options.settings(), options.factory()));
-                SymbolAccumulator sum = sums.computeIfAbsent(tick.symbol(),
-                        s -> new SymbolAccumulator(s, options.settings().quality().intervalLevel(),
-                                options.settings().response().detector()));
-                long t0 = System.nanoTime();
-                PointOutcome outcome = pipeline.process(new Point(tick.symbol(), tick.ts(), tick.price(), tick.size(),
-                        tick.ts()));
-                sum.add(outcome, tick.price(), tick.ts() >= options.scoreFromMs(), System.nanoTime() - t0);
-                if (++points % PROGRESS_EVERY == 0) {
-                    progress.progress(counted.count(), total, points);
+                run.tick(tick);
+                if (++ticks % PROGRESS_EVERY == 0) {
+                    progress.progress(counted.count(), total, run.points);
                 }
             }
             skipped = reader.rowsSkipped();
         } finally {
-            pipelines.values().forEach(SymbolPipeline::close);
+            run.pipelines.values().forEach(SymbolPipeline::close);
         }
-        progress.progress(total, total, points);
+        progress.progress(total, total, run.points);
+        return run.result(skipped, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void tick(Tick tick) {
+        sums.computeIfAbsent(tick.symbol(), s -> new SymbolAccumulator(s, options.settings().quality().intervalLevel(),
+                options.settings().response().detector())).tick();
+        Point point = new Point(tick.symbol(), tick.ts(), tick.price(), tick.size(), tick.ts());
+        if (windows == null) {
+            process(point);
+        } else {
+            windows.add(point).forEach(this::process);
+        }
+    }
+
+    private void process(Point point) {
+        SymbolPipeline pipeline = pipelines.computeIfAbsent(point.symbol(),
+                s -> SymbolPipeline.create(s, options.settings(), options.factory()));
+        long t0 = System.nanoTime();
+        PointOutcome outcome = pipeline.process(point);
+        sums.get(point.symbol()).add(outcome, point.price(), point.ts() >= options.scoreFromMs(),
+                System.nanoTime() - t0);
+        points++;
+        outcomes.accept(outcome);
+    }
+
+    private BacktestResult result(long skipped, long elapsedMs) {
         List<SymbolSummary> summaries = new ArrayList<>();
         List<ChartSeries> charts = new ArrayList<>();
         List<ChartSeries> details = new ArrayList<>();
         List<Map<String, Long>> counts = new ArrayList<>();
         for (SymbolAccumulator sum : sums.values()) {
-            summaries.add(sum.summary());
+            summaries.add(sum.summary(options.bars(), windows == null ? 0 : windows.lateTicks(sum.symbol())));
             charts.add(sum.chart(options.chartPoints()));
             details.add(sum.tail(DETAIL_POINTS));
             counts.add(sum.eventCounts());
         }
-        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
         return new BacktestResult(options.data().toString(), summaries, charts, details, counts,
-                options.settings().response().detector(), skipped, elapsedMs);
+                options.settings().response().detector(), skipped, elapsedMs, options.barInterval(),
+                options.barGrace());
     }
 }

@@ -38,6 +38,8 @@ public final class ReportWriter {
         root.put("data", result.data());
         root.put("rows_skipped", result.rowsSkipped());
         root.put("elapsed_ms", result.elapsedMs());
+        root.put("bar_interval", result.barInterval().isZero() ? null : result.barInterval().toString());
+        root.put("bar_grace", result.barInterval().isZero() ? null : result.barGrace().toString());
         ObjectNode symbols = root.putObject("symbols");
         for (SymbolSummary s : result.summaries()) {
             symbols.set(s.symbol(), JSON.valueToTree(s));
@@ -57,7 +59,10 @@ public final class ReportWriter {
                 .append("border:1px solid #ddd;margin:6px 0}</style></head><body>")
                 .append("<h1>tickcast backtest</h1><p>Data: <code>").append(Html.escape(result.data()))
                 .append("</code>; ").append(result.rowsSkipped()).append(" rows skipped; ")
-                .append(result.elapsedMs()).append(" ms.</p>");
+                .append(result.elapsedMs()).append(" ms; ").append(result.barInterval().isZero() ? "every tick a point"
+                        : "points are the closes of " + result.barInterval() + " bars (grace " + result.barGrace()
+                        + ")")
+                .append(".</p>");
         for (int i = 0; i < result.summaries().size(); i++) {
             symbolSection(page, result, i);
         }
@@ -69,7 +74,9 @@ public final class ReportWriter {
         ChartSeries c = result.charts().get(i);
         ChartSeries d = result.details().get(i);
         page.append("<h2>").append(Html.escape(s.symbol())).append("</h2>")
-                .append("<p>").append(s.scored()).append(" points scored of ").append(s.points()).append(", from ")
+                .append("<p>").append(s.scored()).append(" points scored of ").append(s.points())
+                .append(result.barInterval().isZero() ? "" : " bars (" + s.ticks() + " ticks, " + s.lateTicks()
+                        + " dropped as late)").append(", from ")
                 .append(Instant.ofEpochMilli(s.firstScoredTs())).append(" to ").append(Instant.ofEpochMilli(s.lastScoredTs()))
                 .append("; model version ").append(s.modelVersion()).append("; ")
                 .append(String.format(Locale.ROOT, "%.0f", s.pointsPerSecond())).append(" points/s.</p>")

@@ -17,6 +17,7 @@ final class SymbolAccumulator {
     private final String markerDetector;
     private final List<DriftEvent> events = new ArrayList<>();
     private Prediction previous;
+    private long ticks;
     private long points;
     private long scored;
     private long firstTs;
@@ -50,6 +51,15 @@ final class SymbolAccumulator {
         this.symbol = symbol;
         this.intervalLevel = intervalLevel;
         this.markerDetector = markerDetector;
+    }
+
+    /** Counts one tick read for this symbol (a point, or a part of a bar). */
+    void tick() {
+        ticks++;
+    }
+
+    String symbol() {
+        return symbol;
     }
 
     /** Adds one point's outcome; {@code scoring} says whether the point is in the scored range. */
@@ -114,13 +124,18 @@ final class SymbolAccumulator {
         size++;
     }
 
-    SymbolSummary summary() {
+    /**
+     * @param bars      whether the points are bars
+     * @param lateTicks ticks dropped because their bar had closed
+     */
+    SymbolSummary summary(boolean bars, long lateTicks) {
         double n = Math.max(scored, 1);
         double rmse = Math.sqrt(squares / n);
         double naiveRmse = Math.sqrt(naiveSquares / n);
         double ar1Rmse = Math.sqrt(ar1Squares / n);
         double seconds = nanos / 1e9;
-        return new SymbolSummary(symbol, points, scored, firstTs, lastTs, rmse, absolutes / n, percents / n,
+        return new SymbolSummary(symbol, points, ticks, bars ? points : 0, lateTicks, scored, firstTs, lastTs, rmse,
+                absolutes / n, percents / n,
                 Math.sqrt(modelSquares / n), naiveRmse, naiveAbsolutes / n, Math.sqrt(ewmaSquares / n), ar1Rmse,
                 naiveRmse > 0 ? 1 - rmse / naiveRmse : 0, ar1Rmse > 0 ? 1 - rmse / ar1Rmse : 0,
                 moves == 0 ? Double.NaN : hits / moves, intervals == 0 ? Double.NaN : (double) covered / intervals,

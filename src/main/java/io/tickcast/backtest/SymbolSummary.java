@@ -9,7 +9,10 @@ import java.util.List;
  * {@code report.json}. RMSE and MAE in the unit of the price, MAPE in percent.
  *
  * @param symbol              the instrument
- * @param points              points read for this symbol (learned from)
+ * @param points              points read for this symbol (learned from): ticks, or with bars the bars
+ * @param ticks               ticks read for this symbol
+ * @param bars                bars closed and forecast (the points), 0 when every tick is a point
+ * @param lateTicks           ticks dropped because their bar had closed (bar end + grace passed), 0 without bars
  * @param scored              points scored (the figures are over these)
  * @param firstScoredTs       event time of the first scored point, epoch ms
  * @param lastScoredTs        event time of the last scored point, epoch ms
@@ -34,6 +37,9 @@ import java.util.List;
  */
 public record SymbolSummary(@JsonProperty("symbol") String symbol,
                             @JsonProperty("points") long points,
+                            @JsonProperty("ticks") long ticks,
+                            @JsonProperty("bars") long bars,
+                            @JsonProperty("late_ticks") long lateTicks,
                             @JsonProperty("scored") long scored,
                             @JsonProperty("first_scored_ts") long firstScoredTs,
                             @JsonProperty("last_scored_ts") long lastScoredTs,

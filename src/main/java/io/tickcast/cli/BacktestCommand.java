@@ -6,6 +6,7 @@ import io.tickcast.backtest.BacktestRunner;
 import io.tickcast.backtest.ProgressListener;
 import io.tickcast.backtest.ReportWriter;
 import io.tickcast.backtest.SymbolSummary;
+import io.tickcast.config.TickcastConfig;
 import io.tickcast.pipeline.PipelineSettings;
 import io.tickcast.tick.Timestamps;
 import java.io.BufferedReader;
@@ -27,11 +28,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code tickcast backtest}: runs a tick file through the service's own per-symbol pipeline, offline and as
- * fast as it goes, and writes {@code report.json} and {@code report.html}.
+ * fast as it goes, and writes {@code report.json} and {@code report.html}. With {@code bar.interval} set (config
+ * file or {@code --set}), the points are the closes of time bars, built as the service builds them.
  */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
         description = "Backtest a tick file through the same per-point pipeline as the service; writes "
-                + "DIR/report.json and a self-contained DIR/report.html.")
+                + "DIR/report.json and a self-contained DIR/report.html. With bar.interval set (--set "
+                + "bar.interval=1m), points are the closes of time bars built as the service builds them.")
 public final class BacktestCommand implements Callable<Integer> {
 
     /** Input formats; the content decides in the end (a first line starting with '{' is JSON lines). */
@@ -69,7 +72,10 @@ public final class BacktestCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config = new ConfigOptions();
 
-    /** Fixed settings (tests), or null: the settings come from the config file, environment and --set. */
+    /**
+     * Fixed pipeline settings (tests), or null: they come from the config file, environment and --set, as
+     * {@code bar.interval} and {@code bar.grace} always do.
+     */
     private final Supplier<PipelineSettings> settings;
     private final PrintStream err;
     private final PrintStream stdout;
@@ -101,8 +107,10 @@ public final class BacktestCommand implements Callable<Integer> {
             err.println("backtest: " + mismatch);
             return 2;
         }
+        TickcastConfig loaded = config.load(Map.of());
         BacktestOptions options = BacktestOptions.of(data)
-                .withSettings(settings != null ? settings.get() : config.load(Map.of()).pipelineSettings()).withSymbol(symbol)
+                .withSettings(settings != null ? settings.get() : loaded.pipelineSettings()).withSymbol(symbol)
+                .withBars(loaded.barInterval(), loaded.barGrace())
                 .withScoreWindow(scoreFrom == null ? Long.MIN_VALUE : Timestamps.parseUnixOrIso(scoreFrom),
                         scoreUntil == null ? Long.MAX_VALUE : Timestamps.parseUnixOrIso(scoreUntil));
         BacktestResult result = BacktestRunner.run(options, noProgress ? ProgressListener.NONE : new ProgressBar(err));
@@ -112,6 +120,10 @@ public final class BacktestCommand implements Callable<Integer> {
                             + "skill %+.3f%%  direction %.1f%%  coverage %.1f%%  drift events %d%n",
                     s.symbol(), s.points(), s.scored(), s.rmse(), s.naiveRmse(), s.ar1Rmse(), s.ewmaRmse(),
                     100 * s.skill(), 100 * s.directionalAccuracy(), 100 * s.intervalCoverage(), s.driftEventCount());
+            if (options.bars()) {
+                stdout.printf(Locale.ROOT, "%-10s %d ticks into %d bars of %s, %d late ticks dropped%n", "",
+                        s.ticks(), s.bars(), options.barInterval(), s.lateTicks());
+            }
         }
         stdout.println("reports: " + out.resolve(ReportWriter.JSON_FILE) + ", " + html);
         return 0;

@@ -4,10 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import io.tickcast.bar.Bar;
 import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.pipeline.Point;
 import io.tickcast.pipeline.PointOutcome;
-import io.tickcast.stream.internals.Bar;
+import io.tickcast.stream.internals.BarSerde;
 import io.tickcast.stream.internals.ForecastProcessor;
 import io.tickcast.stream.internals.ForecastStores;
 import io.tickcast.stream.internals.LastTick;
@@ -106,7 +107,7 @@ public final class TickcastTopology {
                 .windowedBy(TimeWindows.ofSizeAndGrace(interval, grace))
                 .aggregate(Bar::empty, (symbol, point, bar) -> bar.add(point), Named.as("bar-aggregate"),
                         Materialized.<String, Bar, WindowStore<Bytes, byte[]>>as(BAR_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(Bar.serde()))
+                                .withKeySerde(Serdes.String()).withValueSerde(BarSerde.serde()))
                 .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName("bar-close"))
                 .toStream(Named.as("closed-bars"))
                 .map((window, bar) -> KeyValue.pair(window.key(), bar.toPoint(window.key(), window.window().end())),

@@ -134,6 +134,49 @@ class BacktestCommandTest {
     }
 
     @Test
+    void shouldForecastTheClosesOfTimeBarsWhenABarIntervalIsSet() throws IOException {
+        StringBuilder text = new StringBuilder("timestamp,price,amount\n");
+        double[] p = prices(1800, 44L);
+        for (int i = 0; i < 1800; i++) {
+            long ms = 1_736_208_000_000L + 20_000L * i + (i % 3 == 2 ? -45_000 : 0);
+            text.append(String.format(Locale.ROOT, "%d,%.2f,0.1%n", ms, p[i]));
+        }
+        Path file = dir.resolve("trades.csv");
+        Files.writeString(file, text);
+        Path out = dir.resolve("out");
+
+        int exit = backtest("--data", file.toString(), "--out", out.toString(), "--set", "bar.interval=1m",
+                "--set", "bar.grace=20s");
+
+        assertThat(exit).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertThat(report.path("bar_interval").asText()).isEqualTo("PT1M");
+        assertThat(report.path("bar_grace").asText()).isEqualTo("PT20S");
+        JsonNode btc = report.path("symbols").path("BTC-USD");
+        assertThat(btc.path("ticks").asLong()).isEqualTo(1800);
+        assertThat(btc.path("late_ticks").asLong()).as("every third tick is 45 s late, beyond the grace")
+                .isBetween(500L, 600L);
+        assertThat(btc.path("bars").asLong()).isEqualTo(btc.path("points").asLong()).isBetween(590L, 600L);
+        assertThat(btc.path("scored").asLong()).isEqualTo(btc.path("bars").asLong() - 1);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("100.0%");
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("1800 ticks into", "late ticks dropped");
+    }
+
+    @Test
+    void shouldReportNoBarIntervalWhenEveryTickIsAPoint() throws IOException {
+        Path out = dir.resolve("out");
+
+        backtest("--data", csv(200).toString(), "--out", out.toString(), "--no-progress");
+
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertThat(report.path("bar_interval").isNull()).isTrue();
+        JsonNode btc = report.path("symbols").path("BTC-USD");
+        assertThat(btc.path("points").asLong()).isEqualTo(200);
+        assertThat(btc.path("bars").asLong()).isZero();
+        assertThat(btc.path("late_ticks").asLong()).isZero();
+    }
+
+    @Test
     void shouldRefuseACsvFileGivenAsJsonLines() throws IOException {
         int exit = backtest("--data", csv(10).toString(), "--format", "jsonl", "--out", dir.toString());
 
