@@ -2,6 +2,7 @@ package io.tickcast.backtest;
 
 import io.tickcast.pipeline.ForecasterFactory;
 import io.tickcast.pipeline.PipelineSettings;
+import io.tickcast.tick.TickGuard;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -22,7 +23,8 @@ import java.util.Objects;
  * @param barGrace    as the service's {@code bar.grace}: how long after a bar's end late ticks still join it
  */
 public record BacktestOptions(Path data, String symbol, long scoreFromMs, long scoreUntilMs, PipelineSettings settings,
-                              ForecasterFactory factory, int chartPoints, Duration barInterval, Duration barGrace) {
+                              ForecasterFactory factory, int chartPoints, Duration barInterval, Duration barGrace,
+                              Duration maxLateness) {
 
     public BacktestOptions {
         Objects.requireNonNull(data, "data");
@@ -30,6 +32,7 @@ public record BacktestOptions(Path data, String symbol, long scoreFromMs, long s
         Objects.requireNonNull(factory, "factory");
         Objects.requireNonNull(barInterval, "barInterval");
         Objects.requireNonNull(barGrace, "barGrace");
+        Objects.requireNonNull(maxLateness, "maxLateness");
         if (chartPoints < 2) {
             throw new IllegalArgumentException("chartPoints must be >= 2: " + chartPoints);
         }
@@ -42,33 +45,39 @@ public record BacktestOptions(Path data, String symbol, long scoreFromMs, long s
     /** @return options that score every point of {@code data} with the default settings and engine */
     public static BacktestOptions of(Path data) {
         return new BacktestOptions(data, null, Long.MIN_VALUE, Long.MAX_VALUE, PipelineSettings.defaults(),
-                ForecasterFactory.standard(), 1500, Duration.ZERO, Duration.ZERO);
+                ForecasterFactory.standard(), 1500, Duration.ZERO, Duration.ZERO, TickGuard.DEFAULT_MAX_LATENESS);
     }
 
     public BacktestOptions withSymbol(String newSymbol) {
         return new BacktestOptions(data, newSymbol, scoreFromMs, scoreUntilMs, settings, factory, chartPoints,
-                barInterval, barGrace);
+                barInterval, barGrace, maxLateness);
     }
 
     public BacktestOptions withScoreWindow(long fromMs, long untilMs) {
         return new BacktestOptions(data, symbol, fromMs, untilMs, settings, factory, chartPoints, barInterval,
-                barGrace);
+                barGrace, maxLateness);
     }
 
     public BacktestOptions withSettings(PipelineSettings newSettings) {
         return new BacktestOptions(data, symbol, scoreFromMs, scoreUntilMs, newSettings, factory, chartPoints,
-                barInterval, barGrace);
+                barInterval, barGrace, maxLateness);
     }
 
     public BacktestOptions withFactory(ForecasterFactory newFactory) {
         return new BacktestOptions(data, symbol, scoreFromMs, scoreUntilMs, settings, newFactory, chartPoints,
-                barInterval, barGrace);
+                barInterval, barGrace, maxLateness);
     }
 
     /** @return these options with time bars of {@code interval} ({@link Duration#ZERO}: every tick is a point) */
     public BacktestOptions withBars(Duration interval, Duration grace) {
         return new BacktestOptions(data, symbol, scoreFromMs, scoreUntilMs, settings, factory, chartPoints, interval,
-                grace);
+                grace, maxLateness);
+    }
+
+    /** @return these options with the service's lateness tolerance for ticks ({@code tick.max.lateness}) */
+    public BacktestOptions withMaxLateness(Duration newMaxLateness) {
+        return new BacktestOptions(data, symbol, scoreFromMs, scoreUntilMs, settings, factory, chartPoints,
+                barInterval, barGrace, newMaxLateness);
     }
 
     /** @return whether ticks are aggregated into time bars */

@@ -3,12 +3,15 @@ package io.tickcast.backtest;
 import io.tickcast.pipeline.Point;
 import io.tickcast.pipeline.PointOutcome;
 import io.tickcast.pipeline.SymbolPipeline;
+import io.tickcast.tick.LastTick;
 import io.tickcast.tick.Tick;
+import io.tickcast.tick.TickGuard;
 import io.tickcast.tick.TickFiles;
 import io.tickcast.tick.TickReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +19,9 @@ import java.util.function.Consumer;
 
 /**
  * Runs a tick file through one {@link SymbolPipeline} per symbol, exactly as the service does per point, and sums
- * the outcomes. A point is a tick, or with a bar interval the close of a time bar, aggregated and closed as the
+ * the outcomes. Ticks pass the service's own {@link TickGuard} first (duplicates and ticks later than
+ * {@code tick.max.lateness} are rejected and counted, as the service sends them to the dead-letter topic). A point
+ * is a tick, or with a bar interval the close of a time bar, aggregated and closed as the
  * service's topology does (see {@link BarWindows}): on the ticks' event time (a file has no Kafka ingest time; the
  * event time stands in for it, which only the service's latency figure would read). Single-threaded.
  */
@@ -30,6 +35,7 @@ public final class BacktestRunner {
     private final Consumer<PointOutcome> outcomes;
     private final Map<String, SymbolPipeline> pipelines = new LinkedHashMap<>();
     private final Map<String, SymbolAccumulator> sums = new LinkedHashMap<>();
+    private final Map<String, LastTick> latest = new HashMap<>();
     private long points;
 
     private BacktestRunner(BacktestOptions options, Consumer<PointOutcome> outcomes) {
@@ -88,8 +94,16 @@ public final class BacktestRunner {
     }
 
     private void tick(Tick tick) {
-        sums.computeIfAbsent(tick.symbol(), s -> new SymbolAccumulator(s, options.settings().quality().intervalLevel(),
-                options.settings().response().detector())).tick();
+        SymbolAccumulator sum = sums.computeIfAbsent(tick.symbol(), s -> new SymbolAccumulator(s,
+                options.settings().quality().intervalLevel(), options.settings().response().detector()));
+        sum.tick();
+        TickGuard.Verdict verdict = TickGuard.check(latest.get(tick.symbol()), tick,
+                options.maxLateness().toMillis());
+        if (verdict instanceof TickGuard.Rejected r) {
+            sum.rejected(r.reason());
+            return;
+        }
+        latest.put(tick.symbol(), ((TickGuard.Accepted) verdict).latest());
         Point point = new Point(tick.symbol(), tick.ts(), tick.price(), tick.size(), tick.ts());
         if (windows == null) {
             process(point);

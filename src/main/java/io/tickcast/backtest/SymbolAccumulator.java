@@ -5,6 +5,7 @@ import io.tickcast.pipeline.DriftPhase;
 import io.tickcast.pipeline.PointOutcome;
 import io.tickcast.pipeline.Prediction;
 import io.tickcast.pipeline.QualityReport;
+import io.tickcast.tick.RejectReason;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +19,8 @@ final class SymbolAccumulator {
     private final List<DriftEvent> events = new ArrayList<>();
     private Prediction previous;
     private long ticks;
+    private long duplicateTicks;
+    private long outOfOrderTicks;
     private long points;
     private long scored;
     private long firstTs;
@@ -56,6 +59,15 @@ final class SymbolAccumulator {
     /** Counts one tick read for this symbol (a point, or a part of a bar). */
     void tick() {
         ticks++;
+    }
+
+    /** Counts a tick the guard rejected (it is counted as read by {@link #tick()} too). */
+    void rejected(RejectReason reason) {
+        if (reason == RejectReason.DUPLICATE) {
+            duplicateTicks++;
+        } else {
+            outOfOrderTicks++;
+        }
     }
 
     String symbol() {
@@ -134,7 +146,8 @@ final class SymbolAccumulator {
         double naiveRmse = Math.sqrt(naiveSquares / n);
         double ar1Rmse = Math.sqrt(ar1Squares / n);
         double seconds = nanos / 1e9;
-        return new SymbolSummary(symbol, points, ticks, bars ? points : 0, lateTicks, scored, firstTs, lastTs, rmse,
+        return new SymbolSummary(symbol, points, ticks, bars ? points : 0, lateTicks, duplicateTicks,
+                outOfOrderTicks, scored, firstTs, lastTs, rmse,
                 absolutes / n, percents / n,
                 Math.sqrt(modelSquares / n), naiveRmse, naiveAbsolutes / n, Math.sqrt(ewmaSquares / n), ar1Rmse,
                 naiveRmse > 0 ? 1 - rmse / naiveRmse : 0, ar1Rmse > 0 ? 1 - rmse / ar1Rmse : 0,

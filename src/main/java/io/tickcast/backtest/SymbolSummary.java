@@ -13,6 +13,8 @@ import java.util.List;
  * @param ticks               ticks read for this symbol
  * @param bars                bars closed and forecast (the points), 0 when every tick is a point
  * @param lateTicks           ticks dropped because their bar had closed (bar end + grace passed), 0 without bars
+ * @param duplicateTicks      ticks rejected as exact duplicates of the symbol's latest, as the service rejects them
+ * @param outOfOrderTicks     ticks rejected as older than the symbol's latest by more than {@code tick.max.lateness}
  * @param scored              points scored (the figures are over these)
  * @param firstScoredTs       event time of the first scored point, epoch ms
  * @param lastScoredTs        event time of the last scored point, epoch ms
@@ -40,6 +42,8 @@ public record SymbolSummary(@JsonProperty("symbol") String symbol,
                             @JsonProperty("ticks") long ticks,
                             @JsonProperty("bars") long bars,
                             @JsonProperty("late_ticks") long lateTicks,
+                            @JsonProperty("duplicate_ticks") long duplicateTicks,
+                            @JsonProperty("out_of_order_ticks") long outOfOrderTicks,
                             @JsonProperty("scored") long scored,
                             @JsonProperty("first_scored_ts") long firstScoredTs,
                             @JsonProperty("last_scored_ts") long lastScoredTs,

@@ -111,6 +111,7 @@ public final class BacktestCommand implements Callable<Integer> {
         BacktestOptions options = BacktestOptions.of(data)
                 .withSettings(settings != null ? settings.get() : loaded.pipelineSettings()).withSymbol(symbol)
                 .withBars(loaded.barInterval(), loaded.barGrace())
+                .withMaxLateness(loaded.tickMaxLateness())
                 .withScoreWindow(scoreFrom == null ? Long.MIN_VALUE : Timestamps.parseUnixOrIso(scoreFrom),
                         scoreUntil == null ? Long.MAX_VALUE : Timestamps.parseUnixOrIso(scoreUntil));
         BacktestResult result = BacktestRunner.run(options, noProgress ? ProgressListener.NONE : new ProgressBar(err));
@@ -123,6 +124,10 @@ public final class BacktestCommand implements Callable<Integer> {
             if (options.bars()) {
                 stdout.printf(Locale.ROOT, "%-10s %d ticks into %d bars of %s, %d late ticks dropped%n", "",
                         s.ticks(), s.bars(), options.barInterval(), s.lateTicks());
+            }
+            if (s.duplicateTicks() + s.outOfOrderTicks() > 0) {
+                stdout.printf(Locale.ROOT, "%-10s %d duplicate and %d out-of-order ticks rejected, as the service"
+                        + " rejects them%n", "", s.duplicateTicks(), s.outOfOrderTicks());
             }
         }
         stdout.println("reports: " + out.resolve(ReportWriter.JSON_FILE) + ", " + html);

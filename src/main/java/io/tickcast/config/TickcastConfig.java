@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import io.tickcast.model.ForecasterSpec;
 import io.tickcast.pipeline.PipelineSettings;
+import io.tickcast.tick.TickGuard;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -129,7 +130,7 @@ public final class TickcastConfig extends AbstractConfig {
             .define(HTTP_ADVERTISED_HOST_CONFIG, Type.STRING, "", Importance.LOW, HTTP_ADVERTISED_HOST_DOC)
             .define(BAR_INTERVAL_CONFIG, Type.STRING, "", durationOrEmpty(), Importance.MEDIUM, BAR_INTERVAL_DOC)
             .define(BAR_GRACE_CONFIG, Type.STRING, "5s", duration(), Importance.LOW, BAR_GRACE_DOC)
-            .define(TICK_MAX_LATENESS_CONFIG, Type.STRING, "5s", duration(), Importance.LOW, TICK_MAX_LATENESS_DOC)
+            .define(TICK_MAX_LATENESS_CONFIG, Type.STRING, TickGuard.DEFAULT_MAX_LATENESS.toSeconds() + "s", duration(), Importance.LOW, TICK_MAX_LATENESS_DOC)
             .define(STATE_DIR_CONFIG, Type.STRING, "/tmp/tickcast-state",
                     new ConfigDef.NonEmptyString(), Importance.MEDIUM, STATE_DIR_DOC)
             .define(CHECKPOINT_EVERY_CONFIG, Type.INT, 1000, Range.between(1, 1_000_000), Importance.LOW,

@@ -11,7 +11,7 @@ import io.tickcast.pipeline.PointOutcome;
 import io.tickcast.stream.internals.BarSerde;
 import io.tickcast.stream.internals.ForecastProcessor;
 import io.tickcast.stream.internals.ForecastStores;
-import io.tickcast.stream.internals.LastTick;
+import io.tickcast.stream.internals.LastTickSerde;
 import io.tickcast.stream.internals.PipelineFactory;
 import io.tickcast.stream.internals.PointSerde;
 import io.tickcast.stream.internals.TickValidator;
@@ -67,7 +67,7 @@ public final class TickcastTopology {
                                  ModelDirectory directory) {
         StreamsBuilder builder = new StreamsBuilder();
         Topics topics = settings.topics();
-        builder.addStateStore(store(TICK_GUARD_STORE, LastTick.serde()));
+        builder.addStateStore(store(TICK_GUARD_STORE, LastTickSerde.serde()));
         builder.addStateStore(store(CHECKPOINT_STORE, Serdes.ByteArray()));
         builder.addStateStore(store(JOURNAL_STORE, Serdes.ByteArray()));
 

@@ -146,7 +146,7 @@ class BacktestCommandTest {
         Path out = dir.resolve("out");
 
         int exit = backtest("--data", file.toString(), "--out", out.toString(), "--set", "bar.interval=1m",
-                "--set", "bar.grace=20s");
+                "--set", "bar.grace=20s", "--set", "tick.max.lateness=1m");
 
         assertThat(exit).isZero();
         JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
@@ -160,6 +160,32 @@ class BacktestCommandTest {
         assertThat(btc.path("scored").asLong()).isEqualTo(btc.path("bars").asLong() - 1);
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("100.0%");
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("1800 ticks into", "late ticks dropped");
+    }
+
+    @Test
+    void shouldRejectTicksLaterThanTheServicesToleranceBeforeTheyReachABar() throws IOException {
+        StringBuilder text = new StringBuilder("timestamp,price,amount\n");
+        double[] p = prices(900, 45L);
+        for (int i = 0; i < 900; i++) {
+            long ms = 1_736_208_000_000L + 20_000L * i + (i % 3 == 2 ? -45_000 : 0);
+            text.append(String.format(Locale.ROOT, "%d,%.2f,0.1%n", ms, p[i]));
+        }
+        text.append(String.format(Locale.ROOT, "%d,%.2f,0.1%n", 1_736_208_000_000L + 20_000L * 898, p[898]));
+        Path file = dir.resolve("trades.csv");
+        Files.writeString(file, text);
+        Path out = dir.resolve("out");
+
+        int exit = backtest("--data", file.toString(), "--out", out.toString(), "--set", "bar.interval=1m",
+                "--set", "bar.grace=20s");
+
+        assertThat(exit).isZero();
+        JsonNode btc = new ObjectMapper().readTree(out.resolve("report.json").toFile()).path("symbols").path("BTC-USD");
+        assertThat(btc.path("ticks").asLong()).isEqualTo(901);
+        assertThat(btc.path("out_of_order_ticks").asLong()).as("45 s behind the latest: beyond tick.max.lateness=5s")
+                .isEqualTo(300);
+        assertThat(btc.path("duplicate_ticks").asLong()).as("the last row repeats the latest accepted one").isEqualTo(1);
+        assertThat(btc.path("late_ticks").asLong()).as("none left for the bars to drop").isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("1 duplicate and 300 out-of-order ticks rejected");
     }
 
     @Test

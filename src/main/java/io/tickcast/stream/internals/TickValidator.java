@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.pipeline.Point;
 import io.tickcast.stream.DeadLetterHeaders;
+import io.tickcast.tick.LastTick;
 import io.tickcast.tick.RejectReason;
 import io.tickcast.tick.Tick;
+import io.tickcast.tick.TickGuard;
 import io.tickcast.tick.TickParseResult;
 import io.tickcast.tick.TickParser;
 import org.apache.kafka.common.header.Headers;
@@ -52,18 +54,14 @@ public final class TickValidator implements FixedKeyProcessor<String, byte[], Va
             return;
         }
         Tick tick = ((TickParseResult.Accepted) parsed).tick();
-        LastTick last = lastTicks.get(tick.symbol());
-        if (last != null && last.sameAs(tick)) {
-            reject(record, RejectReason.DUPLICATE, "same ts, price and size as the previous tick of " + tick.symbol());
-        } else if (last != null && last.ts() - tick.ts() > maxLatenessMs) {
-            reject(record, RejectReason.OUT_OF_ORDER, "ts " + tick.ts() + " is " + (last.ts() - tick.ts())
-                    + " ms older than the latest tick of " + tick.symbol() + " (tolerance " + maxLatenessMs + " ms)");
-        } else {
-            lastTicks.put(tick.symbol(), last == null || tick.ts() >= last.ts() ? LastTick.of(tick)
-                    : new LastTick(last.ts(), tick.price(), tick.size()));
-            Point point = new Point(tick.symbol(), tick.ts(), tick.price(), tick.size(), record.timestamp());
-            context.forward(record.withValue((Validated) new Validated.Accepted(point)).withTimestamp(tick.ts()));
+        TickGuard.Verdict verdict = TickGuard.check(lastTicks.get(tick.symbol()), tick, maxLatenessMs);
+        if (verdict instanceof TickGuard.Rejected r) {
+            reject(record, r.reason(), r.detail());
+            return;
         }
+        lastTicks.put(tick.symbol(), ((TickGuard.Accepted) verdict).latest());
+        Point point = new Point(tick.symbol(), tick.ts(), tick.price(), tick.size(), record.timestamp());
+        context.forward(record.withValue((Validated) new Validated.Accepted(point)).withTimestamp(tick.ts()));
     }
 
     private void reject(FixedKeyRecord<String, byte[]> record, RejectReason reason, String detail) {

@@ -19,8 +19,10 @@ import io.tickcast.backtest.BacktestOptions;
 import io.tickcast.backtest.BacktestResult;
 import io.tickcast.backtest.BacktestRunner;
 import io.tickcast.backtest.ProgressListener;
+import io.tickcast.backtest.SymbolSummary;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.pipeline.Prediction;
+import io.tickcast.tick.RejectReason;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,10 +30,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The backtest in bar mode against the service's topology: the same ticks, piped through {@code TickcastTopology}
- * with {@code bar.interval} set and read through the backtest runner, must give the same predictions.
+ * The backtest against the service's topology: the same ticks, piped through {@code TickcastTopology} and read
+ * through the backtest runner, must give the same predictions, with bars ({@code bar.interval} set) and without
+ * (every tick a point, the validator's duplicate and lateness checks in force).
  */
-class BarBacktestMatchesTopologyTest {
+class BacktestMatchesTopologyTest {
 
     private static final long T0 = 1_736_208_000_000L;
     private static final long MINUTE = 60_000L;
@@ -139,29 +142,65 @@ class BarBacktestMatchesTopologyTest {
                 .isLessThan(T0 + MINUTES * MINUTE);
     }
 
+    @Test
+    void shouldRejectAndForecastTheSameTicksAsTheServiceWithoutBars() throws IOException {
+        Map<String, String> perTick = Map.of();
+        Tick duplicated = ticks.get(100);
+        ticks.add(101, duplicated);
+        List<String> reasons = new ArrayList<>();
+        Map<String, List<Prediction>> service = service(perTick, reasons);
+        List<Prediction> backtestOutcomes = new ArrayList<>();
+        BacktestResult result = backtest(perTick, backtestOutcomes);
+        Map<String, List<Prediction>> backtest = bySymbol(backtestOutcomes.stream().map(this::viaTopic).toList());
+
+        assertThat(reasons).as("the inserted late ticks and the duplicate")
+                .contains(RejectReason.DUPLICATE.name(), RejectReason.OUT_OF_ORDER.name());
+        for (String symbol : SYMBOLS) {
+            assertThat(backtest.get(symbol)).as(symbol + ": one point per accepted tick, bit for bit")
+                    .isEqualTo(service.get(symbol));
+        }
+        long duplicates = result.summaries().stream().mapToLong(SymbolSummary::duplicateTicks).sum();
+        long outOfOrder = result.summaries().stream().mapToLong(SymbolSummary::outOfOrderTicks).sum();
+        assertThat(duplicates).isEqualTo(reasons.stream().filter(RejectReason.DUPLICATE.name()::equals).count());
+        assertThat(outOfOrder).isEqualTo(reasons.stream().filter(RejectReason.OUT_OF_ORDER.name()::equals).count());
+    }
+
     private static Prediction at(List<Prediction> predictions, long ts) {
         return predictions.stream().filter(p -> p.ts() == ts).findFirst().orElseThrow();
     }
 
     /** Pipes the ticks into the topology, each published at a Kafka time unrelated to its event time. */
     private Map<String, List<Prediction>> service() {
-        try (TopologyFixture f = new TopologyFixture(dir.resolve("state"), BARS)) {
+        List<String> reasons = new ArrayList<>();
+        Map<String, List<Prediction>> predictions = service(BARS, reasons);
+        assertThat(reasons).as("the validator accepts every tick").isEmpty();
+        return predictions;
+    }
+
+    private Map<String, List<Prediction>> service(Map<String, String> settings, List<String> rejectReasons) {
+        try (TopologyFixture f = new TopologyFixture(dir.resolve("state"), settings)) {
             long ingest = T0 + 86_400_000L;
             for (Tick t : ticks) {
                 ingest += 1_000;
                 f.ticks.pipeInput(new TestRecord<>(t.symbol(), t.json().getBytes(StandardCharsets.UTF_8),
                         Instant.ofEpochMilli(ingest)));
             }
-            assertThat(f.deadLetters.isEmpty()).as("the validator accepts every tick").isTrue();
+            f.deadLetters.readRecordsToList().forEach(r -> rejectReasons.add(new String(
+                    r.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8)));
             return bySymbol(f.readPredictions().stream().map(p -> p.withLatencyMs(0)).toList());
         }
     }
 
     private BacktestResult backtest(List<Prediction> predictions) throws IOException {
+        return backtest(BARS, predictions);
+    }
+
+    private BacktestResult backtest(Map<String, String> settings, List<Prediction> predictions) throws IOException {
+        TickcastConfig config = TickcastConfig.of(settings);
         Path file = dir.resolve("ticks.jsonl");
         Files.write(file, ticks.stream().map(Tick::json).toList());
         BacktestOptions options = BacktestOptions.of(file).withSettings(config.pipelineSettings())
-                .withBars(config.barInterval(), config.barGrace());
+                .withBars(config.barInterval(), config.barGrace()).withMaxLateness(config.tickMaxLateness());
         return BacktestRunner.run(options, ProgressListener.NONE, o -> predictions.add(o.prediction()));
     }
 
