@@ -135,14 +135,8 @@ class BacktestCommandTest {
 
     @Test
     void shouldForecastTheClosesOfTimeBarsWhenABarIntervalIsSet() throws IOException {
-        StringBuilder text = new StringBuilder("timestamp,price,amount\n");
-        double[] p = prices(1800, 44L);
-        for (int i = 0; i < 1800; i++) {
-            long ms = 1_736_208_000_000L + 20_000L * i + (i % 3 == 2 ? -45_000 : 0);
-            text.append(String.format(Locale.ROOT, "%d,%.2f,0.1%n", ms, p[i]));
-        }
         Path file = dir.resolve("trades.csv");
-        Files.writeString(file, text);
+        Files.writeString(file, tradesEveryThirdLate(1800, 44L));
         Path out = dir.resolve("out");
 
         int exit = backtest("--data", file.toString(), "--out", out.toString(), "--set", "bar.interval=1m",
@@ -164,15 +158,10 @@ class BacktestCommandTest {
 
     @Test
     void shouldRejectTicksLaterThanTheServicesToleranceBeforeTheyReachABar() throws IOException {
-        StringBuilder text = new StringBuilder("timestamp,price,amount\n");
-        double[] p = prices(900, 45L);
-        for (int i = 0; i < 900; i++) {
-            long ms = 1_736_208_000_000L + 20_000L * i + (i % 3 == 2 ? -45_000 : 0);
-            text.append(String.format(Locale.ROOT, "%d,%.2f,0.1%n", ms, p[i]));
-        }
-        text.append(String.format(Locale.ROOT, "%d,%.2f,0.1%n", 1_736_208_000_000L + 20_000L * 898, p[898]));
+        String trades = tradesEveryThirdLate(900, 45L);
+        String[] rows = trades.split("\n");
         Path file = dir.resolve("trades.csv");
-        Files.writeString(file, text);
+        Files.writeString(file, trades + rows[rows.length - 2] + "\n");
         Path out = dir.resolve("out");
 
         int exit = backtest("--data", file.toString(), "--out", out.toString(), "--set", "bar.interval=1m",
@@ -216,5 +205,16 @@ class BacktestCommandTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("no such file");
+    }
+
+    /** {@code n} trades 20 s apart, every third of them stamped 45 s early; a header line first. */
+    private static String tradesEveryThirdLate(int n, long seed) {
+        StringBuilder text = new StringBuilder("timestamp,price,amount\n");
+        double[] p = prices(n, seed);
+        for (int i = 0; i < n; i++) {
+            long ms = 1_736_208_000_000L + 20_000L * i + (i % 3 == 2 ? -45_000 : 0);
+            text.append(String.format(Locale.ROOT, "%d,%.2f,0.1%n", ms, p[i]));
+        }
+        return text.toString();
     }
 }
