@@ -4,7 +4,6 @@ import io.tickcast.quality.StateCodec;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.Arrays;
 
 /**
  * Online aggregation of K candidate forecasts by AdaHedge (de Rooij, van Erven, Grünwald and Koolen, "Follow
@@ -24,6 +23,7 @@ final class AdaHedge implements StateCodec {
     private final double[] losses;
     private final double[] forecasts;
     private final double[] weights;
+    private final double[] loss;
     private double gap;
     private boolean pending;
 
@@ -36,6 +36,7 @@ final class AdaHedge implements StateCodec {
         losses = new double[candidates];
         forecasts = new double[candidates];
         weights = new double[candidates];
+        loss = new double[candidates];
     }
 
     /**
@@ -50,7 +51,7 @@ final class AdaHedge implements StateCodec {
                     + " candidates");
         }
         System.arraycopy(candidateForecasts, 0, forecasts, 0, forecasts.length);
-        System.arraycopy(currentWeights(), 0, weights, 0, weights.length);
+        currentWeights(weights);
         double combined = 0;
         for (int k = 0; k < forecasts.length; k++) {
             combined += weights[k] * forecasts[k];
@@ -68,7 +69,6 @@ final class AdaHedge implements StateCodec {
             return;
         }
         pending = false;
-        double[] loss = new double[forecasts.length];
         for (int k = 0; k < loss.length; k++) {
             double e = realised - forecasts[k];
             loss[k] = e * e;
@@ -102,9 +102,12 @@ final class AdaHedge implements StateCodec {
         return min - Math.log(sum) / eta;
     }
 
-    private double[] currentWeights() {
-        double min = Arrays.stream(losses).min().orElseThrow();
-        double[] w = new double[losses.length];
+    /** Writes the weights the next {@link #combine} uses into {@code w}. */
+    private void currentWeights(double[] w) {
+        double min = Double.POSITIVE_INFINITY;
+        for (double l : losses) {
+            min = Math.min(min, l);
+        }
         double sum = 0;
         for (int k = 0; k < losses.length; k++) {
             w[k] = gap == 0 ? (losses[k] == min ? 1 : 0) : Math.exp(-logK / gap * (losses[k] - min));
@@ -113,7 +116,6 @@ final class AdaHedge implements StateCodec {
         for (int k = 0; k < w.length; k++) {
             w[k] /= sum;
         }
-        return w;
     }
 
     /**
@@ -121,7 +123,17 @@ final class AdaHedge implements StateCodec {
      *         next one will use (uniform over the leaders while {@code Δ = 0}); they sum to 1
      */
     double[] weights() {
-        return pending ? weights.clone() : currentWeights();
+        if (pending) {
+            return weights.clone();
+        }
+        double[] w = new double[weights.length];
+        currentWeights(w);
+        return w;
+    }
+
+    /** @return the weight of candidate {@code k} in the last {@link #combine} (which awaits its update) */
+    double combinedWeight(int k) {
+        return weights[k];
     }
 
     @Override

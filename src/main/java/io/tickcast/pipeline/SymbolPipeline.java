@@ -269,9 +269,10 @@ public final class SymbolPipeline implements AutoCloseable {
         candidates[MODEL] = finiteOrZero(modelReturn);
         candidates[BLEND] = blended;
         double combined = combination.combine(candidates);
-        double[] h = combination.weights();
-        return new Emitted(combined, new NaiveBlend.Weights(h[MODEL] + h[BLEND] * w.model(),
-                h[AR1] + h[BLEND] * w.ar1()));
+        double blendWeight = combination.combinedWeight(BLEND);
+        return new Emitted(combined, new NaiveBlend.Weights(
+                combination.combinedWeight(MODEL) + blendWeight * w.model(),
+                combination.combinedWeight(AR1) + blendWeight * w.ar1()));
     }
 
     private static double finiteOrZero(double logReturn) {
