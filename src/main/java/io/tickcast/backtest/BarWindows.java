@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * take or drop other late ticks, than here.
  * Not thread-safe.
  */
-final class BarWindows {
+public final class BarWindows {
     private static final Comparator<Slot> BY_END_THEN_SYMBOL =
             Comparator.comparingLong(Slot::end).thenComparing(Slot::symbol);
 
@@ -42,7 +42,7 @@ final class BarWindows {
      * @param interval the bar length, positive
      * @param grace    how long after a bar's end late points still join it, zero or more
      */
-    BarWindows(Duration interval, Duration grace) {
+    public BarWindows(Duration interval, Duration grace) {
         if (interval.isZero() || interval.isNegative() || grace.isNegative()) {
             throw new IllegalArgumentException("bar interval must be positive and grace not negative: " + interval
                     + ", " + grace);
@@ -56,7 +56,7 @@ final class BarWindows {
      *
      * @return the closed bars as points, oldest window first; empty if none closed
      */
-    List<Point> add(Point point) {
+    public List<Point> add(Point point) {
         streamTime = Math.max(streamTime, point.ts());
         long end = point.ts() - Math.floorMod(point.ts(), intervalMs) + intervalMs;
         if (end <= streamTime - graceMs) {

@@ -83,7 +83,7 @@ public record ChaosReport(@JsonProperty("instances") int instances,
         s.append(String.format(Locale.ROOT, "  kills (SIGKILL)        %6d  (%d while processing, %d while starting or"
                 + " restoring; %d restarts with a wiped state dir)%n", kills.size(), killsWhileRunning(),
                 kills.size() - killsWhileRunning(), wipedRestarts()));
-        s.append(String.format(Locale.ROOT, "  input points           %6d%n", audit.inputs()));
+        s.append(String.format(Locale.ROOT, "  points audited         %6d%n", audit.inputs()));
         s.append(String.format(Locale.ROOT, "  predictions read       %6d  (read_committed)%n", audit.predictionsRead()));
         s.append(String.format(Locale.ROOT, "  lost                   %6d%n", audit.lost()));
         s.append(String.format(Locale.ROOT, "  duplicated             %6d%n", audit.duplicated()));

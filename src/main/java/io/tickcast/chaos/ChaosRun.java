@@ -71,8 +71,9 @@ public final class ChaosRun {
         progress.accept("computing the uninterrupted reference run in-process");
         TickcastConfig config = run.config();
         Map<PointKey, ObjectNode> reference = ReferenceRun.predict(PipelineSettingsMapper.pipelines(config),
-                outcome.published());
-        AuditResult audit = PredictionAudit.audit(outcome.published(), outcome.predictions(), reference);
+                outcome.published(), config.barInterval(), config.barGrace(),
+                config.getInt(TickcastConfig.TOPICS_PARTITIONS_CONFIG));
+        AuditResult audit = PredictionAudit.audit(outcome.predictions(), reference);
         return new ChaosReport(options.instances(), options.symbols(), options.partitions(), options.seed(),
                 outcome.kills(), outcome.unexpectedExits(), outcome.publishFailures(), outcome.drained(), audit,
                 (System.nanoTime() - begin) / 1e9, config.getString(TickcastConfig.PROCESSING_GUARANTEE_CONFIG));

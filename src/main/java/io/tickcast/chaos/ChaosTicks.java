@@ -10,9 +10,13 @@ import io.tickcast.tick.TickReader;
 /**
  * The ticks of a chaos run, from the bundled Bitstamp minute data: symbol {@code k} gets the {@code k}-th contiguous
  * slice of the file (a real price path of its own), and the symbols are interleaved round-robin, so every partition
- * receives ticks all the time.
+ * receives ticks all the time. All symbols share one time axis: the {@code i}-th tick of every symbol is stamped
+ * {@code i} minutes after the file's first row, so that the event time never goes back within a partition (with
+ * {@code bar.interval} set, no tick is late, and bars close as stream time moves on).
  */
 public final class ChaosTicks {
+
+    private static final long MINUTE_MS = 60_000L;
 
     private ChaosTicks() {
     }
@@ -41,10 +45,11 @@ public final class ChaosTicks {
                     + " ticks over " + symbols + " symbols need " + perSymbol * symbols);
         }
         List<Tick> out = new ArrayList<>(ticks);
+        long start = rows.get(0).ts();
         for (int i = 0; i < perSymbol && out.size() < ticks; i++) {
             for (int k = 0; k < symbols && out.size() < ticks; k++) {
                 Tick row = rows.get(k * perSymbol + i);
-                out.add(new Tick(symbol(k), row.ts(), row.price(), row.size()));
+                out.add(new Tick(symbol(k), start + i * MINUTE_MS, row.price(), row.size()));
             }
         }
         return out;

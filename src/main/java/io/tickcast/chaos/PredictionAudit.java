@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tickcast.tick.Tick;
 
 /**
- * Checks the predictions read from the topic: exactly one per input point, each equal to the uninterrupted run's.
+ * Checks the predictions read from the topic: exactly one per point of the uninterrupted run (a tick, or a closed
+ * bar), each equal to the uninterrupted run's.
  * When a point has duplicates, every copy is compared, and the worst comparison counts.
  */
 public final class PredictionAudit {
@@ -20,12 +20,11 @@ public final class PredictionAudit {
     }
 
     /**
-     * @param inputs      the published ticks
      * @param predictions the predictions read, in topic order, as JSON without latency
-     * @param reference   the uninterrupted run's predictions
+     * @param reference   the uninterrupted run's predictions, one per point the service must have forecast
      * @return the counts
      */
-    public static AuditResult audit(List<Tick> inputs, List<ObjectNode> predictions, Map<PointKey, ObjectNode> reference) {
+    public static AuditResult audit(List<ObjectNode> predictions, Map<PointKey, ObjectNode> reference) {
         Map<PointKey, List<ObjectNode>> byPoint = new HashMap<>(predictions.size() * 2);
         List<String> examples = new ArrayList<>();
         long unexpected = 0;
@@ -40,8 +39,7 @@ public final class PredictionAudit {
         long lost = 0;
         long duplicated = 0;
         long[] counts = new long[Comparison.values().length];
-        for (Tick t : inputs) {
-            PointKey key = new PointKey(t.symbol(), t.ts());
+        for (PointKey key : reference.keySet()) {
             List<ObjectNode> copies = byPoint.getOrDefault(key, List.of());
             if (copies.isEmpty()) {
                 lost++;
@@ -62,7 +60,7 @@ public final class PredictionAudit {
                 example(examples, "mismatched at " + key + ": expected " + reference.get(key) + ", got " + copies);
             }
         }
-        return new AuditResult(inputs.size(), predictions.size(), lost, duplicated, unexpected,
+        return new AuditResult(reference.size(), predictions.size(), lost, duplicated, unexpected,
                 counts[Comparison.BIT_EXACT.ordinal()], counts[Comparison.WITHIN_TOLERANCE.ordinal()],
                 counts[Comparison.MISMATCHED.ordinal()], examples);
     }

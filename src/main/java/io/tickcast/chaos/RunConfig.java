@@ -41,7 +41,7 @@ public record RunConfig(Path file, TickcastConfig config) {
 
     /**
      * Writes {@code chaos.properties} into {@code workDir}: {@link #DEFAULT_SETTINGS}, then {@code settings}, then a
-     * fresh application id, fresh topic names, every tick a point ({@code bar.interval} empty).
+     * fresh application id and fresh topic names. Every tick is a point unless {@code settings} set {@code bar.interval}.
      *
      * @param partitions partitions of the topics
      * @return the written configuration
@@ -55,7 +55,7 @@ public record RunConfig(Path file, TickcastConfig config) {
         all.putAll(settings);
         all.put(TickcastConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         all.put(TickcastConfig.APPLICATION_ID_CONFIG, run);
-        all.put(TickcastConfig.BAR_INTERVAL_CONFIG, "");
+        all.putIfAbsent(TickcastConfig.BAR_INTERVAL_CONFIG, "");
         for (String key : TOPIC_KEYS) {
             all.put(key, run + "-" + key.substring("topic.".length()).replace('.', '-'));
         }

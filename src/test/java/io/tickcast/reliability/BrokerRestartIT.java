@@ -85,7 +85,7 @@ class BrokerRestartIT {
                         Files.readString(tickcast.log()));
             }
         }
-        AuditResult audit = PredictionAudit.audit(ticks, predictions,
+        AuditResult audit = PredictionAudit.audit(predictions,
                 ReferenceRun.predict(PipelineSettingsMapper.pipelines(run.config()), ticks));
         assertThat(audit.examples()).isEmpty();
         assertThat(audit.bitExact()).isEqualTo(ticks.size());

@@ -50,19 +50,36 @@ class ChaosIT {
         assertThat(report.kills()).extracting(KillEvent::instance).contains("tickcast-1", "tickcast-2");
     }
 
+    @Test
+    void shouldLoseDuplicateAndMismatchNoBarWhenTheOnlyInstanceOfABarServiceIsKilledRepeatedly(KafkaBroker broker)
+            throws Exception {
+        ChaosReport report = chaos(broker, 1, Map.of("bar.interval", "5m", "bar.grace", "0s"));
+
+        assertClean(report, 150);
+    }
+
     private ChaosReport chaos(KafkaBroker broker, int instances) throws Exception {
+        return chaos(broker, instances, Map.of());
+    }
+
+    private ChaosReport chaos(KafkaBroker broker, int instances, Map<String, String> settings) throws Exception {
         ChaosOptions options = new ChaosOptions(instances, 3, 4, 8_000, 50, SEED, 0.4, 4, Duration.ofMinutes(3),
-                Map.of());
+                settings);
         ChaosReport report = new ChaosRun(options, broker.bootstrapServers(), dir, LOG::info).run();
         LOG.info("\n{}", report.toText());
         return report;
     }
 
     private static void assertClean(ChaosReport report) {
+        assertClean(report, 500);
+    }
+
+    /** @param minPoints fewest points the audit must cover: ticks, or closed bars (a fifth as many at 5 minutes) */
+    private static void assertClean(ChaosReport report, int minPoints) {
         assertThat(report.kills()).hasSize(3);
         assertThat(report.wipedRestarts()).isEqualTo(1);
         assertThat(report.drained()).as("every input committed").isTrue();
-        assertThat(report.audit().inputs()).isGreaterThan(500);
+        assertThat(report.audit().inputs()).isGreaterThan(minPoints);
         assertThat(report.audit().lost()).as("lost").isZero();
         assertThat(report.audit().duplicated()).as("duplicated").isZero();
         assertThat(report.audit().unexpected()).as("unexpected").isZero();

@@ -70,7 +70,7 @@ class FailoverIT {
             predictions = kafka.readPredictions(run.predictionsTopic(), Duration.ofMinutes(1));
         }
         Map<PointKey, ObjectNode> reference = ReferenceRun.predict(PipelineSettingsMapper.pipelines(run.config()), ticks);
-        AuditResult audit = PredictionAudit.audit(ticks, predictions, reference);
+        AuditResult audit = PredictionAudit.audit(predictions, reference);
         assertThat(audit.examples()).isEmpty();
         assertThat(audit.bitExact()).isEqualTo(ticks.size());
         Set<PointKey> publishedBeforeKill = beforeKill.stream().map(t -> new PointKey(t.symbol(), t.ts()))

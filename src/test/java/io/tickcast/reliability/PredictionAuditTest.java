@@ -43,7 +43,7 @@ class PredictionAuditTest {
 
     @Test
     void shouldFindNothingWrongWithTheReferenceItself() {
-        AuditResult audit = PredictionAudit.audit(ticks, published, reference);
+        AuditResult audit = PredictionAudit.audit(published, reference);
 
         assertThat(audit.clean()).isTrue();
         assertThat(audit.bitExact()).isEqualTo(60);
@@ -53,7 +53,7 @@ class PredictionAuditTest {
     void shouldCountAMissingPredictionAsLost() {
         published.remove(10);
 
-        AuditResult audit = PredictionAudit.audit(ticks, published, reference);
+        AuditResult audit = PredictionAudit.audit(published, reference);
 
         assertThat(audit.lost()).isEqualTo(1);
         assertThat(audit.clean()).isFalse();
@@ -63,7 +63,7 @@ class PredictionAuditTest {
     void shouldCountARepeatedPredictionAsDuplicated() {
         published.add(published.get(30).deepCopy());
 
-        AuditResult audit = PredictionAudit.audit(ticks, published, reference);
+        AuditResult audit = PredictionAudit.audit(published, reference);
 
         assertThat(audit.duplicated()).isEqualTo(1);
         assertThat(audit.lost()).isZero();
@@ -73,7 +73,7 @@ class PredictionAuditTest {
     void shouldCountAPredictionOfAModelThatForgotItsStateAsMismatched() {
         published.get(40).put("model_version", 0L);
 
-        AuditResult audit = PredictionAudit.audit(ticks, published, reference);
+        AuditResult audit = PredictionAudit.audit(published, reference);
 
         assertThat(audit.mismatched()).isEqualTo(1);
         assertThat(audit.examples()).singleElement().asString().contains("mismatched");
@@ -95,6 +95,6 @@ class PredictionAuditTest {
     void shouldCountAPredictionForNoInputAsUnexpected() {
         published.add(published.get(0).deepCopy().put("ts", 42L));
 
-        assertThat(PredictionAudit.audit(ticks, published, reference).unexpected()).isEqualTo(1);
+        assertThat(PredictionAudit.audit(published, reference).unexpected()).isEqualTo(1);
     }
 }
