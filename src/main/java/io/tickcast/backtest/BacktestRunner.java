@@ -3,15 +3,13 @@ package io.tickcast.backtest;
 import io.tickcast.pipeline.Point;
 import io.tickcast.pipeline.PointOutcome;
 import io.tickcast.pipeline.SymbolPipeline;
-import io.tickcast.tick.LastTick;
 import io.tickcast.tick.Tick;
-import io.tickcast.tick.TickGuard;
+import io.tickcast.tick.RejectReason;
 import io.tickcast.tick.TickFiles;
 import io.tickcast.tick.TickReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +17,11 @@ import java.util.function.Consumer;
 
 /**
  * Runs a tick file through one {@link SymbolPipeline} per symbol, exactly as the service does per point, and sums
- * the outcomes. Ticks pass the service's own {@link TickGuard} first (duplicates and ticks later than
- * {@code tick.max.lateness} are rejected and counted, as the service sends them to the dead-letter topic). A point
- * is a tick, or with a bar interval the close of a time bar, aggregated and closed as the
- * service's topology does (see {@link BarWindows}): on the ticks' event time (a file has no Kafka ingest time; the
- * event time stands in for it, which only the service's latency figure would read). Single-threaded.
+ * the outcomes. Ticks first go through {@link OfflineIngest}: the service's own {@code TickGuard} (duplicates and
+ * ticks later than {@code tick.max.lateness} are rejected and counted, as the service sends them to the dead-letter
+ * topic), then a point per tick or, with a bar interval, the bars closed as the service's topology closes them,
+ * with one stream time over the whole file. Bars are built on the ticks' event time (a file has no Kafka ingest
+ * time; the event time stands in for it, which only the service's latency figure would read). Single-threaded.
  */
 public final class BacktestRunner {
     private static final int PROGRESS_EVERY = 4096;
@@ -31,17 +29,17 @@ public final class BacktestRunner {
     static final int DETAIL_POINTS = 300;
 
     private final BacktestOptions options;
-    private final BarWindows windows;
+    private final OfflineIngest ingest;
     private final Consumer<PointOutcome> outcomes;
     private final Map<String, SymbolPipeline> pipelines = new LinkedHashMap<>();
     private final Map<String, SymbolAccumulator> sums = new LinkedHashMap<>();
-    private final Map<String, LastTick> latest = new HashMap<>();
     private long points;
 
     private BacktestRunner(BacktestOptions options, Consumer<PointOutcome> outcomes) {
         this.options = options;
         this.outcomes = outcomes;
-        this.windows = options.bars() ? new BarWindows(options.barInterval(), options.barGrace()) : null;
+        this.ingest = new OfflineIngest(options.barInterval(), options.barGrace(), options.maxLateness(),
+                symbol -> 0);
     }
 
     /**
@@ -97,18 +95,9 @@ public final class BacktestRunner {
         SymbolAccumulator sum = sums.computeIfAbsent(tick.symbol(), s -> new SymbolAccumulator(s,
                 options.settings().quality().intervalLevel(), options.settings().response().detector()));
         sum.tick();
-        TickGuard.Verdict verdict = TickGuard.check(latest.get(tick.symbol()), tick,
-                options.maxLateness().toMillis());
-        if (verdict instanceof TickGuard.Rejected r) {
-            sum.rejected(r.reason());
-            return;
-        }
-        latest.put(tick.symbol(), ((TickGuard.Accepted) verdict).latest());
-        Point point = new Point(tick.symbol(), tick.ts(), tick.price(), tick.size(), tick.ts());
-        if (windows == null) {
-            process(point);
-        } else {
-            windows.add(point).forEach(this::process);
+        RejectReason rejected = ingest.add(tick, this::process);
+        if (rejected != null) {
+            sum.rejected(rejected);
         }
     }
 
@@ -129,7 +118,7 @@ public final class BacktestRunner {
         List<ChartSeries> details = new ArrayList<>();
         List<Map<String, Long>> counts = new ArrayList<>();
         for (SymbolAccumulator sum : sums.values()) {
-            summaries.add(sum.summary(options.bars(), windows == null ? 0 : windows.lateTicks(sum.symbol())));
+            summaries.add(sum.summary(options.bars(), ingest.lateTicks(sum.symbol())));
             charts.add(sum.chart(options.chartPoints()));
             details.add(sum.tail(DETAIL_POINTS));
             counts.add(sum.eventCounts());

@@ -71,8 +71,7 @@ public final class ChaosRun {
         progress.accept("computing the uninterrupted reference run in-process");
         TickcastConfig config = run.config();
         Map<PointKey, ObjectNode> reference = ReferenceRun.predict(PipelineSettingsMapper.pipelines(config),
-                outcome.published(), config.barInterval(), config.barGrace(),
-                config.getInt(TickcastConfig.TOPICS_PARTITIONS_CONFIG));
+                outcome.published(), config);
         AuditResult audit = PredictionAudit.audit(outcome.predictions(), reference);
         return new ChaosReport(options.instances(), options.symbols(), options.partitions(), options.seed(),
                 outcome.kills(), outcome.unexpectedExits(), outcome.publishFailures(), outcome.drained(), audit,

@@ -10,13 +10,15 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tickcast.backtest.BarWindows;
+import io.tickcast.backtest.OfflineIngest;
+import io.tickcast.config.TickcastConfig;
 import io.tickcast.pipeline.Point;
 import io.tickcast.pipeline.Prediction;
 import io.tickcast.pipeline.SymbolPipeline;
 import io.tickcast.stream.JsonSerde;
 import io.tickcast.stream.internals.PipelineFactory;
 import io.tickcast.tick.Tick;
+import io.tickcast.tick.TickGuard;
 import org.apache.kafka.common.utils.Utils;
 
 /**
@@ -33,29 +35,36 @@ public final class ReferenceRun {
     }
 
     /**
+     * A point per tick, with the service's default tick guard.
+     *
      * @param pipelines makes each symbol's pipeline, as the service's topology does
      * @param ticks     the ticks in publishing order
-     * @return per input point, the prediction as JSON without {@value #LATENCY_FIELD}
+     * @return per accepted tick, the prediction as JSON without {@value #LATENCY_FIELD}
      */
     public static Map<PointKey, ObjectNode> predict(PipelineFactory pipelines, List<Tick> ticks) {
-        return predict(pipelines, ticks, Duration.ZERO, Duration.ZERO, 1);
+        return predict(pipelines, ticks, new OfflineIngest(Duration.ZERO, Duration.ZERO,
+                TickGuard.DEFAULT_MAX_LATENESS, symbol -> 0));
     }
 
     /**
-     * The same with time bars: the ticks of each input partition (the producer's default partitioning of the
-     * symbol key) go through one {@link BarWindows}, as each stream task of the service keeps its own stream time,
-     * and the closed bars are the points.
+     * The same as the service configured by {@code config} does it: the ticks go through {@link OfflineIngest} as through the service's topology (the
+     * tick guard, then one stream time per input partition, partitioned as the producer's default partitioner
+     * does with the symbol key); with {@code bar.interval} set, the closed bars are the points.
      *
-     * @param barInterval the bar length, {@link Duration#ZERO} for a point per tick
-     * @param barGrace    the bars' grace period
-     * @param partitions  partitions of the ticks topic
+     * @param config      the run's configuration: bar interval and grace, lateness tolerance, partitions
      * @return per point (tick or bar), the prediction as JSON without {@value #LATENCY_FIELD}
      */
-    public static Map<PointKey, ObjectNode> predict(PipelineFactory pipelines, List<Tick> ticks, Duration barInterval,
-                                                    Duration barGrace, int partitions) {
+    public static Map<PointKey, ObjectNode> predict(PipelineFactory pipelines, List<Tick> ticks,
+                                                    TickcastConfig config) {
+        int partitions = config.getInt(TickcastConfig.TOPICS_PARTITIONS_CONFIG);
+        return predict(pipelines, ticks, new OfflineIngest(config.barInterval(), config.barGrace(),
+                config.tickMaxLateness(), symbol -> partition(symbol, partitions)));
+    }
+
+    private static Map<PointKey, ObjectNode> predict(PipelineFactory pipelines, List<Tick> ticks,
+                                                     OfflineIngest ingest) {
         JsonSerde<Prediction> serde = new JsonSerde<>(Prediction.class);
         Map<String, SymbolPipeline> bySymbol = new HashMap<>();
-        Map<Integer, BarWindows> byPartition = new HashMap<>();
         Map<PointKey, ObjectNode> out = new HashMap<>(ticks.size() * 2);
         Consumer<Point> process = point -> {
             SymbolPipeline pipeline = bySymbol.computeIfAbsent(point.symbol(), pipelines::create);
@@ -64,13 +73,7 @@ public final class ReferenceRun {
         };
         try {
             for (Tick t : ticks) {
-                Point point = new Point(t.symbol(), t.ts(), t.price(), t.size(), 0L);
-                if (barInterval.isZero()) {
-                    process.accept(point);
-                } else {
-                    byPartition.computeIfAbsent(partition(t.symbol(), partitions),
-                            p -> new BarWindows(barInterval, barGrace)).add(point).forEach(process);
-                }
+                ingest.add(t, process);
             }
         } finally {
             bySymbol.values().forEach(SymbolPipeline::close);

@@ -46,8 +46,8 @@ class ReferenceRunTest {
     void shouldForecastTheBarsEachPartitionHasClosedWithBars() {
         List<Tick> ticks = ChaosTicks.fromBundledData(2, 60);
 
-        Map<PointKey, ObjectNode> reference = ReferenceRun.predict(pipelines(), ticks, Duration.ofMinutes(5),
-                Duration.ZERO, 4);
+        Map<PointKey, ObjectNode> reference = ReferenceRun.predict(pipelines(), ticks, TickcastConfig.of(Map.of(
+                "bar.interval", "5m", "bar.grace", "0s", "topics.partitions", "4")));
 
         Map<String, List<Long>> bars = reference.keySet().stream().collect(Collectors.groupingBy(PointKey::symbol,
                 Collectors.mapping(PointKey::ts, Collectors.toList())));
