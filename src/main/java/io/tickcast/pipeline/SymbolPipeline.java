@@ -46,6 +46,8 @@ public final class SymbolPipeline implements AutoCloseable {
     private final ConformalQuantile conformal;
     private final NaiveBlend blend;
     private final AdaHedge combination;
+    /** The candidates' forecasts of one point, handed to {@link #combination} (which copies them). */
+    private final double[] candidates = new double[CANDIDATES];
     private final DriftMonitor monitor;
     private final ModelSlot model;
     private Pending pending;
@@ -264,7 +266,6 @@ public final class SymbolPipeline implements AutoCloseable {
         if (!settings.blend().enabled() || !settings.blend().combine()) {
             return new Emitted(blended, w);
         }
-        double[] candidates = new double[CANDIDATES];
         candidates[AR1] = finiteOrZero(ar1Return);
         candidates[MODEL] = finiteOrZero(modelReturn);
         candidates[BLEND] = blended;
