@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import io.tickcast.pipeline.BlendSettings;
+import io.tickcast.pipeline.Combiner;
 import io.tickcast.pipeline.DetectorSettings;
 import io.tickcast.pipeline.DriftResponse;
 import io.tickcast.pipeline.DriftTrigger;
@@ -41,6 +42,7 @@ public final class PipelineKeys {
     public static final String BLEND_CONFIDENCE = "blend.confidence";
     public static final String BLEND_STACK_AR1 = "blend.stack.ar1";
     public static final String BLEND_COMBINE = "blend.combine";
+    public static final String BLEND_COMBINER = "blend.combiner";
     public static final String DRIFT_RESIDUALS = "drift.residuals.enabled";
     public static final String DRIFT_INPUTS = "drift.inputs.enabled";
     public static final String DRIFT_PH = "drift.ph.enabled";
@@ -113,6 +115,12 @@ public final class PipelineKeys {
                 .define(BLEND_COMBINE, Type.BOOLEAN, b.combine(), Importance.MEDIUM,
                         "Emit the AdaHedge average of the naive, AR(1), raw model and blended forecasts (regret"
                                 + " bound against the best of them, nothing tuned); see docs/QUALITY.md.")
+                .define(BLEND_COMBINER, Type.STRING, name(b.combiner()),
+                        ConfigDef.ValidString.in(names(Combiner.values())), Importance.LOW,
+                        "The combination rule of blend.combine: adahedge (regret bound against the best single"
+                                + " candidate) or mlpoly (ML-Poly on the linearised squared loss: regret bound"
+                                + " against the best convex combination of the candidates); neither has a number to"
+                                + " tune. See docs/QUALITY.md.")
                 .define(DRIFT_RESIDUALS, Type.BOOLEAN, d.onResiduals(), Importance.MEDIUM,
                         "Run the drift detectors on the residuals (concept drift).")
                 .define(DRIFT_INPUTS, Type.BOOLEAN, d.onInputs(), Importance.MEDIUM,
@@ -165,7 +173,7 @@ public final class PipelineKeys {
                         c.getDouble(QUALITY_EWMA_ALPHA), c.getDouble(QUALITY_AR1_FORGETTING)))
                 .withBlend(new BlendSettings(c.getBoolean(BLEND_ENABLED), c.getDouble(BLEND_FADING_FACTOR),
                         c.getInt(BLEND_MIN_POINTS), c.getDouble(BLEND_CONFIDENCE), c.getBoolean(BLEND_STACK_AR1),
-                        c.getBoolean(BLEND_COMBINE)))
+                        c.getBoolean(BLEND_COMBINE), Combiner.valueOf(upper(c.getString(BLEND_COMBINER)))))
                 .withDetectors(new DetectorSettings(c.getBoolean(DRIFT_RESIDUALS), c.getBoolean(DRIFT_INPUTS),
                         c.getBoolean(DRIFT_PH), c.getDouble(DRIFT_PH_DELTA), c.getDouble(DRIFT_PH_LAMBDA),
                         c.getDouble(DRIFT_PH_ALPHA), c.getInt(DRIFT_PH_MIN_POINTS), c.getBoolean(DRIFT_ADWIN),

@@ -18,7 +18,7 @@ import java.io.IOException;
  * <p>Use: {@link #combine} the candidates' forecasts, then {@link #update} with the realised value before the
  * next {@code combine}. Not thread-safe.
  */
-final class AdaHedge implements StateCodec {
+final class AdaHedge implements Combination {
     private final double logK;
     private final double[] losses;
     private final double[] forecasts;
@@ -45,7 +45,8 @@ final class AdaHedge implements StateCodec {
      * @param candidateForecasts one finite forecast per candidate
      * @return the weighted average forecast
      */
-    double combine(double... candidateForecasts) {
+    @Override
+    public double combine(double... candidateForecasts) {
         if (candidateForecasts.length != forecasts.length) {
             throw new IllegalArgumentException(candidateForecasts.length + " forecasts for " + forecasts.length
                     + " candidates");
@@ -64,7 +65,8 @@ final class AdaHedge implements StateCodec {
      * Scores the forecasts of the last {@link #combine} against the realised value; without one, or with a
      * non-finite value or forecast, nothing changes.
      */
-    void update(double realised) {
+    @Override
+    public void update(double realised) {
         if (!pending || !Double.isFinite(realised)) {
             return;
         }
@@ -122,7 +124,8 @@ final class AdaHedge implements StateCodec {
      * @return the weights of the last {@link #combine} while it awaits its {@link #update}, else the weights the
      *         next one will use (uniform over the leaders while {@code Δ = 0}); they sum to 1
      */
-    double[] weights() {
+    @Override
+    public double[] weights() {
         if (pending) {
             return weights.clone();
         }
@@ -132,7 +135,8 @@ final class AdaHedge implements StateCodec {
     }
 
     /** @return the weight of candidate {@code k} in the last {@link #combine} (which awaits its update) */
-    double combinedWeight(int k) {
+    @Override
+    public double combinedWeight(int k) {
         return weights[k];
     }
 

@@ -12,21 +12,37 @@ package io.tickcast.pipeline;
  * @param confidence   standard errors subtracted from the slope before clipping, >= 0 (0: the plain slope)
  * @param stackAr1     also weigh in the AR(1)-RLS baseline's forecast (a two-regressor fit): the emitted
  *                     log-return is then {@code w·r̂ + v·r̂_AR1}
- * @param combine      aggregate the naive, AR(1)-RLS, raw model and blended forecasts by AdaHedge (exponential
- *                     weights on their squared log-return errors, no learning rate to tune; see {@link AdaHedge})
- *                     and emit the weighted average; ignored when {@code enabled} is false
+ * @param combine      aggregate the naive, AR(1)-RLS, raw model and blended forecasts by the rule {@code combiner}
+ *                     names (no learning rate to tune in either) and emit the weighted average; ignored when
+ *                     {@code enabled} is false
+ * @param combiner     the aggregation rule when {@code combine} is true: {@link Combiner#ADAHEDGE} (against the
+ *                     best single candidate) or {@link Combiner#MLPOLY} (against the best convex combination)
  */
 public record BlendSettings(boolean enabled, double fadingFactor, int minPoints, double confidence,
-                            boolean stackAr1, boolean combine) {
+                            boolean stackAr1, boolean combine, Combiner combiner) {
 
     /** @throws IllegalArgumentException naming the first invalid field */
     public BlendSettings {
         Checks.halfOpen01("blend.fading.factor", fadingFactor);
         Checks.atLeast("blend.min.points", minPoints, 0);
         Checks.nonNegative("blend.confidence", confidence);
+        if (combiner == null) {
+            throw new IllegalArgumentException("blend.combiner must be set");
+        }
+    }
+
+    /** Settings with the AdaHedge combiner. */
+    public BlendSettings(boolean enabled, double fadingFactor, int minPoints, double confidence, boolean stackAr1,
+                         boolean combine) {
+        this(enabled, fadingFactor, minPoints, confidence, stackAr1, combine, Combiner.ADAHEDGE);
     }
 
     public static BlendSettings defaults() {
-        return new BlendSettings(true, 0.999, 50, 1.0, false, true);
+        return new BlendSettings(true, 0.999, 50, 1.0, false, true, Combiner.ADAHEDGE);
+    }
+
+    /** @return these settings with another combination rule */
+    public BlendSettings withCombiner(Combiner newCombiner) {
+        return new BlendSettings(enabled, fadingFactor, minPoints, confidence, stackAr1, combine, newCombiner);
     }
 }

@@ -45,7 +45,7 @@ public final class SymbolPipeline implements AutoCloseable {
     private final QualityTracker quality;
     private final ConformalQuantile conformal;
     private final NaiveBlend blend;
-    private final AdaHedge combination;
+    private final Combination combination;
     /** The candidates' forecasts of one point, handed to {@link #combination} (which copies them). */
     private final double[] candidates = new double[CANDIDATES];
     private final DriftMonitor monitor;
@@ -63,7 +63,7 @@ public final class SymbolPipeline implements AutoCloseable {
         this.conformal = new ConformalQuantile(q.intervalLevel(), q.intervalWindow(), q.intervalMinScores(),
                 q.intervalAdaptation());
         this.blend = new NaiveBlend(settings.blend());
-        this.combination = new AdaHedge(CANDIDATES);
+        this.combination = settings.blend().combiner().create(CANDIDATES);
         this.monitor = new DriftMonitor(settings.detectors());
         this.model = new ModelSlot(settings.forecaster(), settings.response(), factory, forecaster);
     }
@@ -259,7 +259,7 @@ public final class SymbolPipeline implements AutoCloseable {
     private record Emitted(double logReturn, NaiveBlend.Weights weights) {
     }
 
-    /** The blend of the model toward naive, then (when combining) the AdaHedge average of the candidates. */
+    /** The blend of the model toward naive, then (when combining) the combination rule's average of the candidates. */
     private Emitted emit(double modelReturn, double ar1Return) {
         NaiveBlend.Weights w = Double.isNaN(modelReturn) ? NaiveBlend.Weights.NAIVE : blend.weights();
         double blended = (w.model() == 0 ? 0 : w.model() * modelReturn) + (w.ar1() == 0 ? 0 : w.ar1() * ar1Return);
