@@ -88,6 +88,44 @@ class SymbolPipelineTest {
     }
 
     @Test
+    void shouldContinueBitForBitAfterSnapshotAndRestoreWithTheMlPolyCombiner() {
+        List<Point> points = SyntheticPrices.varianceShift(SYMBOL, 3000, 1500, 0.001, 4, 5L);
+        PipelineSettings settings = SETTINGS.withBlend(SETTINGS.blend().withCombiner(Combiner.MLPOLY));
+        List<PointOutcome> uninterrupted = run(settings, points);
+        List<PointOutcome> resumed = new ArrayList<>();
+        byte[] snapshot;
+        try (SymbolPipeline first = SymbolPipeline.create(SYMBOL, settings, LinearTestForecaster.factory())) {
+            for (Point p : points.subList(0, 1600)) {
+                resumed.add(first.process(p));
+            }
+            snapshot = first.snapshot();
+        }
+        try (SymbolPipeline second = SymbolPipeline.restore(snapshot, settings, LinearTestForecaster.factory())) {
+            for (Point p : points.subList(1600, points.size())) {
+                resumed.add(second.process(p));
+            }
+        }
+
+        assertThat(resumed).isEqualTo(uninterrupted);
+        assertThat(uninterrupted.get(2999).prediction())
+                .isNotEqualTo(run(SETTINGS, points).get(2999).prediction());
+    }
+
+    @Test
+    void shouldRejectASnapshotMadeWithAnotherCombiner() {
+        byte[] snapshot;
+        try (SymbolPipeline p = SymbolPipeline.create(SYMBOL, SETTINGS, LinearTestForecaster.factory())) {
+            SyntheticPrices.ar1Returns(SYMBOL, 10, 0, 0.001, 3L).forEach(p::process);
+            snapshot = p.snapshot();
+        }
+        PipelineSettings other = SETTINGS.withBlend(SETTINGS.blend().withCombiner(Combiner.MLPOLY));
+
+        assertThatThrownBy(() -> SymbolPipeline.restore(snapshot, other, LinearTestForecaster.factory()))
+                .isInstanceOf(PipelineSnapshotException.class)
+                .hasMessageContaining("ML-Poly");
+    }
+
+    @Test
     void shouldRestoreAVersionOneSnapshotWithoutTheCombination() {
         BlendSettings b = SETTINGS.blend();
         PipelineSettings settings = SETTINGS.withBlend(new BlendSettings(true, b.fadingFactor(), b.minPoints(),
