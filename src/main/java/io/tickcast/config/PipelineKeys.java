@@ -113,8 +113,8 @@ public final class PipelineKeys {
                 .define(BLEND_STACK_AR1, Type.BOOLEAN, b.stackAr1(), Importance.LOW,
                         "Weigh in the AR(1) baseline forecast as a second regressor of the blend.")
                 .define(BLEND_COMBINE, Type.BOOLEAN, b.combine(), Importance.MEDIUM,
-                        "Emit the AdaHedge average of the naive, AR(1), raw model and blended forecasts (regret"
-                                + " bound against the best of them, nothing tuned); see docs/QUALITY.md.")
+                        "Emit the average of the naive, AR(1), raw model and blended forecasts weighed by the rule"
+                                + " blend.combiner names (a regret bound, nothing tuned); see docs/QUALITY.md.")
                 .define(BLEND_COMBINER, Type.STRING, name(b.combiner()),
                         ConfigDef.ValidString.in(names(Combiner.values())), Importance.LOW,
                         "The combination rule of blend.combine: adahedge (regret bound against the best single"
