@@ -94,7 +94,9 @@ public final class TickcastTopology {
 
         outcomes.mapValues(PointOutcome::prediction, Named.as("prediction"))
                 .to(topics.predictions().name(), topics.predictions().produced("predictions-sink"));
-        outcomes.filter((symbol, o) -> o.quality() != null, Named.as("scored"))
+        int reportEvery = settings.reportEvery();
+        outcomes.filter((symbol, o) -> o.quality() != null && o.quality().scored() % reportEvery == 0,
+                        Named.as("scored"))
                 .mapValues(PointOutcome::quality, Named.as("quality"))
                 .to(topics.driftMetrics().name(), topics.driftMetrics().produced("drift-metrics-sink"));
         outcomes.flatMapValues(PointOutcome::driftEvents, Named.as("drift"))

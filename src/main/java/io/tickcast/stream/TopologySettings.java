@@ -13,13 +13,15 @@ import io.tickcast.config.TickcastConfig;
  * @param maxLateness     ticks older than their symbol's latest by more than this are rejected
  * @param checkpointEvery points between two model checkpoints of a symbol (the journal holds the rest)
  * @param maxLiveModels   models kept in memory per stream task; the least recently used beyond are evicted
+ * @param reportEvery     a symbol's quality report goes to the drift-metrics topic for every N-th scored point
  */
 public record TopologySettings(Topics topics, Duration barInterval, Duration barGrace, Duration maxLateness,
-                               int checkpointEvery, int maxLiveModels) {
+                               int checkpointEvery, int maxLiveModels, int reportEvery) {
 
     public static TopologySettings from(TickcastConfig config) {
         return new TopologySettings(Topics.from(config), config.barInterval(), config.barGrace(),
                 config.tickMaxLateness(), config.getInt(TickcastConfig.CHECKPOINT_EVERY_CONFIG),
-                config.getInt(TickcastConfig.MODELS_MAX_LIVE_CONFIG));
+                config.getInt(TickcastConfig.MODELS_MAX_LIVE_CONFIG),
+                config.getInt(TickcastConfig.DRIFT_METRICS_EVERY_CONFIG));
     }
 }

@@ -1,6 +1,7 @@
 package io.tickcast.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -78,6 +79,23 @@ class TickcastTopologyTest {
             assertThat(last.fading().rmse()).isFinite();
             assertThat(last.skill()).isFinite();
             assertThat(last.directionalAccuracy()).isBetween(0.0, 1.0);
+        }
+    }
+
+    @Test
+    void shouldPublishQualityEveryNthScoredPointWhenAskedToAndStillPredictEveryPoint() {
+        try (TopologyFixture f = new TopologyFixture(stateDir, Map.of("topic.drift.metrics.every", "10"))) {
+            for (int i = 0; i < 35; i++) {
+                f.tick("BTC-USD", T0 + i * MINUTE, price(i));
+                f.tick("ETH-USD", T0 + i * MINUTE, price(i) / 30);
+            }
+
+            assertThat(f.readPredictions()).hasSize(70);
+            List<QualityReport> reports = f.driftMetrics.readValuesToList();
+            assertThat(reports).extracting(QualityReport::symbol, QualityReport::scored).containsExactly(
+                    tuple("BTC-USD", 10L), tuple("ETH-USD", 10L), tuple("BTC-USD", 20L), tuple("ETH-USD", 20L),
+                    tuple("BTC-USD", 30L), tuple("ETH-USD", 30L));
+            assertThat(reports.get(4).ts()).isEqualTo(T0 + 30 * MINUTE);
         }
     }
 
