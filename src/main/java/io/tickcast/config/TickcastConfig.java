@@ -49,8 +49,8 @@ public final class TickcastConfig extends AbstractConfig {
     public static final String TOPIC_TICKS_CONFIG = "topic.ticks";
     public static final String TOPIC_PREDICTIONS_CONFIG = "topic.predictions";
     public static final String TOPIC_DRIFT_METRICS_CONFIG = "topic.drift.metrics";
-    public static final String DRIFT_METRICS_EVERY_CONFIG = "topic.drift.metrics.every";
-    private static final String DRIFT_METRICS_EVERY_DOC = "Write a symbol's quality report to the drift-metrics topic"
+    public static final String QUALITY_REPORT_EVERY_CONFIG = "quality.report.every";
+    private static final String QUALITY_REPORT_EVERY_DOC = "Write a symbol's quality report to the drift-metrics topic"
             + " for every N-th scored point (1: every point). The gauges on /metrics follow every point either way."
             + " A report is about 1.7 KB of JSON and the largest part of the service's cost per point end to end.";
     public static final String TOPIC_DRIFT_EVENTS_CONFIG = "topic.drift.events";
@@ -122,8 +122,8 @@ public final class TickcastConfig extends AbstractConfig {
                     Importance.HIGH, "Output topic: one prediction of the next price per input point.")
             .define(TOPIC_DRIFT_METRICS_CONFIG, Type.STRING, "drift-metrics", new ConfigDef.NonEmptyString(),
                     Importance.MEDIUM, "Output topic: forecast quality per scored point.")
-            .define(DRIFT_METRICS_EVERY_CONFIG, Type.INT, 1, Range.between(1, 1_000_000), Importance.LOW,
-                    DRIFT_METRICS_EVERY_DOC)
+            .define(QUALITY_REPORT_EVERY_CONFIG, Type.INT, 1, Range.between(1, 1_000_000), Importance.LOW,
+                    QUALITY_REPORT_EVERY_DOC)
             .define(TOPIC_DRIFT_EVENTS_CONFIG, Type.STRING, "drift-events", new ConfigDef.NonEmptyString(),
                     Importance.MEDIUM, "Output topic: drift detector events.")
             .define(TOPIC_DLQ_CONFIG, Type.STRING, "ticks.dlq", new ConfigDef.NonEmptyString(), Importance.MEDIUM,

@@ -22,6 +22,6 @@ public record TopologySettings(Topics topics, Duration barInterval, Duration bar
         return new TopologySettings(Topics.from(config), config.barInterval(), config.barGrace(),
                 config.tickMaxLateness(), config.getInt(TickcastConfig.CHECKPOINT_EVERY_CONFIG),
                 config.getInt(TickcastConfig.MODELS_MAX_LIVE_CONFIG),
-                config.getInt(TickcastConfig.DRIFT_METRICS_EVERY_CONFIG));
+                config.getInt(TickcastConfig.QUALITY_REPORT_EVERY_CONFIG));
     }
 }

@@ -84,7 +84,7 @@ class TickcastTopologyTest {
 
     @Test
     void shouldPublishQualityEveryNthScoredPointWhenAskedToAndStillPredictEveryPoint() {
-        try (TopologyFixture f = new TopologyFixture(stateDir, Map.of("topic.drift.metrics.every", "10"))) {
+        try (TopologyFixture f = new TopologyFixture(stateDir, Map.of("quality.report.every", "10"))) {
             for (int i = 0; i < 35; i++) {
                 f.tick("BTC-USD", T0 + i * MINUTE, price(i));
                 f.tick("ETH-USD", T0 + i * MINUTE, price(i) / 30);
