@@ -18,47 +18,18 @@ import java.io.IOException;
  * <p>Use: {@link #combine} the candidates' forecasts, then {@link #update} with the realised value before the
  * next {@code combine}. Not thread-safe.
  */
-final class AdaHedge implements Combination {
+final class AdaHedge extends Combination {
     private final double logK;
     private final double[] losses;
-    private final double[] forecasts;
-    private final double[] weights;
     private final double[] loss;
     private double gap;
-    private boolean pending;
 
     /** @param candidates number of candidate forecasts, at least 2 */
     AdaHedge(int candidates) {
-        if (candidates < 2) {
-            throw new IllegalArgumentException("need at least 2 candidates: " + candidates);
-        }
+        super(candidates);
         logK = Math.log(candidates);
         losses = new double[candidates];
-        forecasts = new double[candidates];
-        weights = new double[candidates];
         loss = new double[candidates];
-    }
-
-    /**
-     * Weighs the candidates' forecasts of the next value and remembers them for {@link #update}.
-     *
-     * @param candidateForecasts one finite forecast per candidate
-     * @return the weighted average forecast
-     */
-    @Override
-    public double combine(double... candidateForecasts) {
-        if (candidateForecasts.length != forecasts.length) {
-            throw new IllegalArgumentException(candidateForecasts.length + " forecasts for " + forecasts.length
-                    + " candidates");
-        }
-        System.arraycopy(candidateForecasts, 0, forecasts, 0, forecasts.length);
-        currentWeights(weights);
-        double combined = 0;
-        for (int k = 0; k < forecasts.length; k++) {
-            combined += weights[k] * forecasts[k];
-        }
-        pending = true;
-        return combined;
     }
 
     /**
@@ -66,7 +37,7 @@ final class AdaHedge implements Combination {
      * non-finite value or forecast, nothing changes.
      */
     @Override
-    public void update(double realised) {
+    void update(double realised) {
         if (!pending || !Double.isFinite(realised)) {
             return;
         }
@@ -104,8 +75,9 @@ final class AdaHedge implements Combination {
         return min - Math.log(sum) / eta;
     }
 
-    /** Writes the weights the next {@link #combine} uses into {@code w}. */
-    private void currentWeights(double[] w) {
+    /** Writes the next {@link #combine}'s weights into {@code w}: uniform over the leaders while {@code Δ = 0}. */
+    @Override
+    void currentWeights(double[] w) {
         double min = Double.POSITIVE_INFINITY;
         for (double l : losses) {
             min = Math.min(min, l);
@@ -118,26 +90,6 @@ final class AdaHedge implements Combination {
         for (int k = 0; k < w.length; k++) {
             w[k] /= sum;
         }
-    }
-
-    /**
-     * @return the weights of the last {@link #combine} while it awaits its {@link #update}, else the weights the
-     *         next one will use (uniform over the leaders while {@code Δ = 0}); they sum to 1
-     */
-    @Override
-    public double[] weights() {
-        if (pending) {
-            return weights.clone();
-        }
-        double[] w = new double[weights.length];
-        currentWeights(w);
-        return w;
-    }
-
-    /** @return the weight of candidate {@code k} in the last {@link #combine} (which awaits its update) */
-    @Override
-    public double combinedWeight(int k) {
-        return weights[k];
     }
 
     @Override

@@ -37,47 +37,22 @@ import java.io.IOException;
  * <p>Use: {@link #combine}, then {@link #update} with the realised value. Allocates nothing per point. Not
  * thread-safe.
  */
-final class MlPoly implements Combination {
+final class MlPoly extends Combination {
     /** Written before the state, so that a snapshot of another combination rule is refused. */
     static final int STATE_TAG = 0x4D4C5031;
     private final double[] regrets;
     private final double[] squaredRegrets;
-    private final double[] forecasts;
-    private final double[] weights;
     private double maxSquaredRegret;
-    private double combined;
-    private boolean pending;
 
     /** @param candidates number of candidate forecasts, at least 2 */
     MlPoly(int candidates) {
-        if (candidates < 2) {
-            throw new IllegalArgumentException("need at least 2 candidates: " + candidates);
-        }
+        super(candidates);
         regrets = new double[candidates];
         squaredRegrets = new double[candidates];
-        forecasts = new double[candidates];
-        weights = new double[candidates];
     }
 
     @Override
-    public double combine(double... candidateForecasts) {
-        if (candidateForecasts.length != forecasts.length) {
-            throw new IllegalArgumentException(candidateForecasts.length + " forecasts for " + forecasts.length
-                    + " candidates");
-        }
-        System.arraycopy(candidateForecasts, 0, forecasts, 0, forecasts.length);
-        currentWeights(weights);
-        double sum = 0;
-        for (int k = 0; k < forecasts.length; k++) {
-            sum += weights[k] * forecasts[k];
-        }
-        combined = sum;
-        pending = true;
-        return combined;
-    }
-
-    @Override
-    public void update(double realised) {
+    void update(double realised) {
         if (!pending || !Double.isFinite(realised) || !Double.isFinite(combined)) {
             return;
         }
@@ -96,8 +71,8 @@ final class MlPoly implements Combination {
         }
     }
 
-    /** Writes the weights the next {@link #combine} uses into {@code w}. */
-    private void currentWeights(double[] w) {
+    @Override
+    void currentWeights(double[] w) {
         double sum = 0;
         for (int k = 0; k < w.length; k++) {
             w[k] = regrets[k] > 0 ? regrets[k] / (maxSquaredRegret + squaredRegrets[k]) : 0;
@@ -106,21 +81,6 @@ final class MlPoly implements Combination {
         for (int k = 0; k < w.length; k++) {
             w[k] = sum > 0 && Double.isFinite(sum) ? w[k] / sum : 1.0 / w.length;
         }
-    }
-
-    @Override
-    public double[] weights() {
-        if (pending) {
-            return weights.clone();
-        }
-        double[] w = new double[weights.length];
-        currentWeights(w);
-        return w;
-    }
-
-    @Override
-    public double combinedWeight(int k) {
-        return weights[k];
     }
 
     @Override

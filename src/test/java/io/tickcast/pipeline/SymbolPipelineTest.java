@@ -69,21 +69,8 @@ class SymbolPipelineTest {
             PipelineSettings settings = SETTINGS.withResponse(new ResponseSettings(response, DriftTrigger.ANY, "any",
                     3.0, 100, 200, 300));
             List<PointOutcome> uninterrupted = run(settings, points);
-            List<PointOutcome> resumed = new ArrayList<>();
-            byte[] snapshot;
-            try (SymbolPipeline first = SymbolPipeline.create(SYMBOL, settings, LinearTestForecaster.factory())) {
-                for (Point p : points.subList(0, 1600)) {
-                    resumed.add(first.process(p));
-                }
-                snapshot = first.snapshot();
-            }
-            try (SymbolPipeline second = SymbolPipeline.restore(snapshot, settings, LinearTestForecaster.factory())) {
-                for (Point p : points.subList(1600, points.size())) {
-                    resumed.add(second.process(p));
-                }
-            }
 
-            assertThat(resumed).as(response.name()).isEqualTo(uninterrupted);
+            assertThat(restoredAt(1600, settings, points)).as(response.name()).isEqualTo(uninterrupted);
         }
     }
 
@@ -92,21 +79,8 @@ class SymbolPipelineTest {
         List<Point> points = SyntheticPrices.varianceShift(SYMBOL, 3000, 1500, 0.001, 4, 5L);
         PipelineSettings settings = SETTINGS.withBlend(SETTINGS.blend().withCombiner(Combiner.MLPOLY));
         List<PointOutcome> uninterrupted = run(settings, points);
-        List<PointOutcome> resumed = new ArrayList<>();
-        byte[] snapshot;
-        try (SymbolPipeline first = SymbolPipeline.create(SYMBOL, settings, LinearTestForecaster.factory())) {
-            for (Point p : points.subList(0, 1600)) {
-                resumed.add(first.process(p));
-            }
-            snapshot = first.snapshot();
-        }
-        try (SymbolPipeline second = SymbolPipeline.restore(snapshot, settings, LinearTestForecaster.factory())) {
-            for (Point p : points.subList(1600, points.size())) {
-                resumed.add(second.process(p));
-            }
-        }
 
-        assertThat(resumed).isEqualTo(uninterrupted);
+        assertThat(restoredAt(1600, settings, points)).isEqualTo(uninterrupted);
         assertThat(uninterrupted.get(2999).prediction())
                 .isNotEqualTo(run(SETTINGS, points).get(2999).prediction());
     }
@@ -230,5 +204,23 @@ class SymbolPipelineTest {
             assertThatThrownBy(() -> p.process(new Point("ETH-USD", 0, 1, 1, 0)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ETH-USD");
         }
+    }
+
+    /** The outcomes of a pipeline snapshotted after {@code at} points and restored to process the rest. */
+    private static List<PointOutcome> restoredAt(int at, PipelineSettings settings, List<Point> points) {
+        List<PointOutcome> outcomes = new ArrayList<>();
+        byte[] snapshot;
+        try (SymbolPipeline first = SymbolPipeline.create(SYMBOL, settings, LinearTestForecaster.factory())) {
+            for (Point p : points.subList(0, at)) {
+                outcomes.add(first.process(p));
+            }
+            snapshot = first.snapshot();
+        }
+        try (SymbolPipeline second = SymbolPipeline.restore(snapshot, settings, LinearTestForecaster.factory())) {
+            for (Point p : points.subList(at, points.size())) {
+                outcomes.add(second.process(p));
+            }
+        }
+        return outcomes;
     }
 }
