@@ -87,11 +87,7 @@ class SymbolPipelineTest {
 
     @Test
     void shouldRejectASnapshotMadeWithAnotherCombiner() {
-        byte[] snapshot;
-        try (SymbolPipeline p = SymbolPipeline.create(SYMBOL, SETTINGS, LinearTestForecaster.factory())) {
-            SyntheticPrices.ar1Returns(SYMBOL, 10, 0, 0.001, 3L).forEach(p::process);
-            snapshot = p.snapshot();
-        }
+        byte[] snapshot = snapshotAfter(10);
         PipelineSettings other = SETTINGS.withBlend(SETTINGS.blend().withCombiner(Combiner.MLPOLY));
 
         assertThatThrownBy(() -> SymbolPipeline.restore(snapshot, other, LinearTestForecaster.factory()))
@@ -149,11 +145,7 @@ class SymbolPipelineTest {
 
     @Test
     void shouldRejectATruncatedSnapshot() {
-        byte[] snapshot;
-        try (SymbolPipeline p = SymbolPipeline.create(SYMBOL, SETTINGS, LinearTestForecaster.factory())) {
-            SyntheticPrices.ar1Returns(SYMBOL, 100, 0, 0.001, 3L).forEach(p::process);
-            snapshot = p.snapshot();
-        }
+        byte[] snapshot = snapshotAfter(100);
         byte[] truncated = Arrays.copyOf(snapshot, snapshot.length / 2);
 
         assertThatThrownBy(() -> SymbolPipeline.restore(truncated, SETTINGS, LinearTestForecaster.factory()))
@@ -163,11 +155,7 @@ class SymbolPipelineTest {
 
     @Test
     void shouldRejectASnapshotMadeWithAnotherQualityWindow() {
-        byte[] snapshot;
-        try (SymbolPipeline p = SymbolPipeline.create(SYMBOL, SETTINGS, LinearTestForecaster.factory())) {
-            SyntheticPrices.ar1Returns(SYMBOL, 10, 0, 0.001, 3L).forEach(p::process);
-            snapshot = p.snapshot();
-        }
+        byte[] snapshot = snapshotAfter(10);
         QualitySettings q = SETTINGS.quality();
         PipelineSettings other = SETTINGS.withQuality(new QualitySettings(q.fadingFactor(), q.window() + 1,
                 q.intervalLevel(), q.intervalWindow(), q.intervalMinScores(), q.intervalAdaptation(), q.ewmaAlpha(), q.ar1Forgetting()));
@@ -222,5 +210,13 @@ class SymbolPipelineTest {
             }
         }
         return outcomes;
+    }
+
+    /** A snapshot of a pipeline with the default settings after {@code points} points of an AR(1) path. */
+    private static byte[] snapshotAfter(int points) {
+        try (SymbolPipeline p = SymbolPipeline.create(SYMBOL, SETTINGS, LinearTestForecaster.factory())) {
+            SyntheticPrices.ar1Returns(SYMBOL, points, 0, 0.001, 3L).forEach(p::process);
+            return p.snapshot();
+        }
     }
 }
