@@ -31,12 +31,6 @@ public record BlendSettings(boolean enabled, double fadingFactor, int minPoints,
         }
     }
 
-    /** Settings with the AdaHedge combiner. */
-    public BlendSettings(boolean enabled, double fadingFactor, int minPoints, double confidence, boolean stackAr1,
-                         boolean combine) {
-        this(enabled, fadingFactor, minPoints, confidence, stackAr1, combine, Combiner.ADAHEDGE);
-    }
-
     public static BlendSettings defaults() {
         return new BlendSettings(true, 0.999, 50, 1.0, false, true, Combiner.ADAHEDGE);
     }

@@ -63,7 +63,8 @@ class SymbolPipelineBehaviourTest {
         List<Point> points = SyntheticPrices.ar1Returns(SYMBOL, 5000, 0, 0.001, 21L);
 
         Totals totals = run(SETTINGS, noise(new ArrayList<>()), points);
-        Totals unblended = run(SETTINGS.withBlend(new BlendSettings(false, 0.995, 50, 1.0, false, false)), noise(new ArrayList<>()),
+        Totals unblended = run(SETTINGS.withBlend(new BlendSettings(false, 0.995, 50, 1.0, false, false,
+                Combiner.ADAHEDGE)), noise(new ArrayList<>()),
                 points);
 
         assertThat(totals.rmse()).isLessThanOrEqualTo(1.02 * totals.naiveRmse());
@@ -86,7 +87,7 @@ class SymbolPipelineBehaviourTest {
 
         Totals combined = run(SETTINGS, noise(new ArrayList<>()), points);
         Totals blendOnly = run(SETTINGS.withBlend(new BlendSettings(true, b.fadingFactor(), b.minPoints(),
-                b.confidence(), false, false)), noise(new ArrayList<>()), points);
+                b.confidence(), false, false, b.combiner())), noise(new ArrayList<>()), points);
 
         assertThat(combined.rmse()).isLessThanOrEqualTo(1.01 * combined.ar1Rmse());
         assertThat(blendOnly.rmse()).isGreaterThan(1.03 * blendOnly.ar1Rmse());
@@ -169,7 +170,7 @@ class SymbolPipelineBehaviourTest {
         BlendSettings b = SETTINGS.blend();
         PipelineSettings settings = SETTINGS.withResponse(new ResponseSettings(DriftResponse.ROLLBACK,
                 DriftTrigger.ANY, "any", 3.0, 100, 200, 500)).withBlend(new BlendSettings(true, b.fadingFactor(),
-                b.minPoints(), b.confidence(), false, false));
+                b.minPoints(), b.confidence(), false, false, b.combiner()));
 
         run(settings, factory, SyntheticPrices.varianceShift(SYMBOL, 4000, 2000, 0.001, 4, 28L));
 

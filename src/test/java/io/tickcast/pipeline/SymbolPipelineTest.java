@@ -99,7 +99,7 @@ class SymbolPipelineTest {
     void shouldRestoreAVersionOneSnapshotWithoutTheCombination() {
         BlendSettings b = SETTINGS.blend();
         PipelineSettings settings = SETTINGS.withBlend(new BlendSettings(true, b.fadingFactor(), b.minPoints(),
-                b.confidence(), false, false));
+                b.confidence(), false, false, b.combiner()));
         List<Point> points = SyntheticPrices.ar1Returns(SYMBOL, 600, -0.3, 0.001, 13L);
         List<PointOutcome> uninterrupted = run(settings, points);
         List<PointOutcome> resumed = new ArrayList<>();
@@ -158,7 +158,8 @@ class SymbolPipelineTest {
         byte[] snapshot = snapshotAfter(10);
         QualitySettings q = SETTINGS.quality();
         PipelineSettings other = SETTINGS.withQuality(new QualitySettings(q.fadingFactor(), q.window() + 1,
-                q.intervalLevel(), q.intervalWindow(), q.intervalMinScores(), q.intervalAdaptation(), q.ewmaAlpha(), q.ar1Forgetting()));
+                q.intervalLevel(), q.intervalWindow(), q.intervalMinScores(), q.intervalAdaptation(), q.ewmaAlpha(),
+                q.ar1Forgetting()));
 
         assertThatThrownBy(() -> SymbolPipeline.restore(snapshot, other, LinearTestForecaster.factory()))
                 .isInstanceOf(PipelineSnapshotException.class)
