@@ -35,17 +35,20 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The real service on an in-process broker, driven by a plain producer and read back by a plain read_committed
- * consumer: throughput and latency as a user would measure them. Each run uses symbols of its own, so models start
- * fresh and runs do not see each other's predictions.
+ * The real service on a broker (an in-process one it starts, or one the user names), driven by a plain producer and
+ * read back by a plain read_committed consumer: throughput and latency as a user would measure them. Each run uses
+ * symbols of its own, so models start fresh and runs do not see each other's predictions.
  */
 public final class EndToEndBench implements AutoCloseable {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
     /** When a run needs more ticks than the bundled month has, it replays the month again this much later. */
     private static final long CYCLE_SHIFT_MS = Duration.ofDays(60).toMillis();
 
+    /** The broker this bench started, or null when it runs against the user's. */
     private final EmbeddedBroker broker;
+    private final String bootstrapServers;
     private final TickcastService service;
     private final String predictionsTopic;
     private final String ticksTopic;
@@ -53,6 +56,7 @@ public final class EndToEndBench implements AutoCloseable {
 
     private EndToEndBench(EmbeddedBroker broker, TickcastService service, TickcastConfig config) {
         this.broker = broker;
+        this.bootstrapServers = config.getString(TickcastConfig.BOOTSTRAP_SERVERS_CONFIG);
         this.service = service;
         this.predictionsTopic = config.getString(TickcastConfig.TOPIC_PREDICTIONS_CONFIG);
         this.ticksTopic = config.getString(TickcastConfig.TOPIC_TICKS_CONFIG);
@@ -65,19 +69,51 @@ public final class EndToEndBench implements AutoCloseable {
      */
     public static EndToEndBench start(Map<String, String> overrides) throws IOException {
         EmbeddedBroker broker = EmbeddedBroker.start(0);
+        try {
+            return start(broker, broker.bootstrapServers(), overrides);
+        } catch (IOException | RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts the service on a broker that is already running, e.g. {@code tickcast broker} in another process or on
+     * another machine; the broker is left running on {@link #close()}.
+     *
+     * @param bootstrapServers the broker's address, host:port[,host:port...]
+     * @param overrides config keys for the service
+     */
+    public static EndToEndBench start(String bootstrapServers, Map<String, String> overrides) throws IOException {
+        return start(null, bootstrapServers, overrides);
+    }
+
+    private static EndToEndBench start(EmbeddedBroker broker, String bootstrapServers, Map<String, String> overrides)
+            throws IOException {
         Path state = Files.createTempDirectory("tickcast-bench-state");
         Map<String, String> values = new HashMap<>(overrides);
-        values.put(TickcastConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        values.put(TickcastConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         values.put(TickcastConfig.STATE_DIR_CONFIG, state.toString());
         values.putIfAbsent(TickcastConfig.HTTP_PORT_CONFIG, "0");
         TickcastConfig config = TickcastConfig.of(values);
         TickcastService service = TickcastService.start(config);
+        boolean running = false;
         try {
-            service.awaitRunning(Duration.ofSeconds(60));
+            running = service.awaitRunning(STARTUP_TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (!running) {
+            service.close();
+            throw new IllegalStateException("the service did not start processing within " + STARTUP_TIMEOUT.toSeconds()
+                    + " s on the broker at " + bootstrapServers);
+        }
         return new EndToEndBench(broker, service, config);
+    }
+
+    /** @return the address of the broker the service and the bench's clients use */
+    public String bootstrapServers() {
+        return bootstrapServers;
     }
 
     /**
@@ -194,7 +230,7 @@ public final class EndToEndBench implements AutoCloseable {
 
     private KafkaConsumer<String, Prediction> consumer() {
         KafkaConsumer<String, Prediction> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -214,7 +250,7 @@ public final class EndToEndBench implements AutoCloseable {
     }
 
     private KafkaProducer<String, byte[]> producer(boolean batch) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.LINGER_MS_CONFIG, batch ? 5 : 0, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new ByteArraySerializer());
     }
@@ -222,6 +258,8 @@ public final class EndToEndBench implements AutoCloseable {
     @Override
     public void close() {
         service.close();
-        broker.close();
+        if (broker != null) {
+            broker.close();
+        }
     }
 }

@@ -81,6 +81,10 @@ public final class BenchCommand implements Callable<Integer> {
             + " a steady --rate for --seconds, then the bundled month flat out")
     boolean e2e;
 
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "with --e2e: use this running"
+            + " broker (e.g. `tickcast broker` in another process or on another machine) instead of starting one")
+    String bootstrapServers;
+
     @Option(names = "--rate", description = "with --e2e: ticks/s of the steady run (default: ${DEFAULT-VALUE})")
     double rate = 100;
 
@@ -125,7 +129,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         EndToEndResult steady;
         List<EndToEndResult> flatRuns = new ArrayList<>();
-        try (EndToEndBench bench = EndToEndBench.start(overrides)) {
+        try (EndToEndBench bench = bootstrapServers == null ? EndToEndBench.start(overrides)
+                : EndToEndBench.start(bootstrapServers, overrides)) {
             steady = bench.steadyRate(rate, Duration.ofSeconds(warmUpSeconds), Duration.ofSeconds(seconds), symbols);
             bench.flatOut(flatOutPoints, 1);
             for (int i = 0; i < flatOutRuns; i++) {
@@ -136,6 +141,7 @@ public final class BenchCommand implements Callable<Integer> {
         EndToEndBench.InProcess inProcess = median(inProcessRuns, EndToEndBench.InProcess::pointsPerS);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("config", overrides);
+        report.put("broker", bootstrapServers == null ? "in-process" : bootstrapServers);
         report.put("steady", steady);
         report.put("flat_out", flat);
         report.put("flat_out_points_per_s_runs", flatRuns.stream().map(EndToEndResult::pointsPerS).toList());
@@ -150,20 +156,22 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.println(JsonSerde.MAPPER.writeValueAsString(report));
         } else {
             System.out.println(String.format(Locale.ROOT, """
-                    tickcast bench --e2e: the service on an in-process broker, exactly-once, read back read_committed
+                    tickcast bench --e2e: the service on %s, exactly-once, read back read_committed
                       steady %.0f ticks/s x %d s (after %d s of warm-up) over %d symbol(s): %,d predictions; \
                     emitted latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; \
                     seen by a consumer p50 %.1f ms, p99 %.1f ms, max %.1f ms
                       flat out, %,d ticks (median of %d runs after one untimed): %.1f s, %,.0f points/s; \
                     in process (same pipeline, no Kafka, median of %d) %,.0f points/s; ratio %.2f
                       CPU per point, flat out: in process %.1f us; the service's stream thread %.1f us (ratio %.2f); \
-                    the whole JVM (broker, clients, service) %.1f us; load average at the end %.1f
-                    """, rate, seconds, warmUpSeconds, symbols, steady.measured(), steady.emitP50Ms(),
+                    this JVM (%s) %.1f us; load average at the end %.1f
+                    """, bootstrapServers == null ? "an in-process broker" : "the broker at " + bootstrapServers,
+                    rate, seconds, warmUpSeconds, symbols, steady.measured(), steady.emitP50Ms(),
                     steady.emitP99Ms(), steady.emitMaxMs(), steady.visibleP50Ms(), steady.visibleP99Ms(),
                     steady.visibleMaxMs(), flat.ticks(), flatOutRuns, flat.seconds(), flat.pointsPerS(), flatOutRuns,
                     inProcess.pointsPerS(), flat.pointsPerS() / inProcess.pointsPerS(), inProcess.cpuUsPerPoint(),
                     flat.streamCpuUsPerPoint(), inProcess.cpuUsPerPoint() / flat.streamCpuUsPerPoint(),
-                    flat.processCpuUsPerPoint(), loadAverage()));
+                    bootstrapServers == null ? "broker, clients, service" : "clients, service", flat.processCpuUsPerPoint(),
+                    loadAverage()));
         }
         return 0;
     }
