@@ -37,8 +37,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--broker-port", description = "Client port of the in-process broker (default: ${DEFAULT-VALUE})")
     int brokerPort = EmbeddedBroker.DEFAULT_PORT;
 
-    @Option(names = "--http-port", description = "Port of /metrics, /health, /ready, /models (default: ${DEFAULT-VALUE})")
-    int httpPort = 9464;
+    @Option(names = "--http-port", description = "Port of /metrics, /health, /ready, /models (default: the config key "
+            + TickcastConfig.HTTP_PORT_CONFIG + ", 9464)")
+    Integer httpPort;
 
     @Option(names = "--data", paramLabel = "FILE", description = "Tick file to replay (CSV or JSON lines, .gz too);"
             + " default: the bundled Bitstamp BTC/USD minute month")
@@ -68,11 +69,7 @@ final class DemoCommand implements Callable<Integer> {
         Path stateDir = Files.createTempDirectory("tickcast-demo-state");
         out.printf("Starting an in-process Kafka broker on localhost:%d ...%n", brokerPort);
         try (EmbeddedBroker broker = EmbeddedBroker.start(brokerPort)) {
-            Map<String, String> flags = new HashMap<>();
-            flags.put(TickcastConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-            flags.put(TickcastConfig.HTTP_PORT_CONFIG, Integer.toString(httpPort));
-            flags.put(TickcastConfig.STATE_DIR_CONFIG, stateDir.toString());
-            TickcastConfig cfg = config.load(flags);
+            TickcastConfig cfg = config.load(overrides(broker.bootstrapServers(), stateDir));
             try (TickcastService service = TickcastService.start(cfg);
                  PredictionWatcher watcher = PredictionWatcher.start(broker.bootstrapServers(),
                          cfg.getString(TickcastConfig.TOPIC_PREDICTIONS_CONFIG))) {
@@ -92,6 +89,20 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * @return the keys the demo sets over the config file, the environment and {@code --set}: its own broker, a
+     *         fresh state directory, and the HTTP port only when {@code --http-port} is given
+     */
+    Map<String, String> overrides(String bootstrapServers, Path stateDir) {
+        Map<String, String> flags = new HashMap<>();
+        flags.put(TickcastConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        flags.put(TickcastConfig.STATE_DIR_CONFIG, stateDir.toString());
+        if (httpPort != null) {
+            flags.put(TickcastConfig.HTTP_PORT_CONFIG, httpPort.toString());
+        }
+        return flags;
     }
 
     private PublishResult replay(PrintStream out, TickcastConfig cfg, EmbeddedBroker broker, PredictionWatcher watcher)

@@ -17,8 +17,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *                             residuals can give
  * @param upper                upper bound of the prediction interval, {@code null} until enough residuals;
  *                             {@code +∞} (JSON {@code null}) as for {@code lower}
- * @param blendWeight          weight of the model's forecast against the naive one, in [0, 1]
- * @param ar1Weight            weight of the AR(1)-RLS baseline's forecast when stacking is on, else 0
+ * @param blendWeight          the raw model's total weight in {@code predictedPrice}, in [0, 1] (through the blend
+ *                             and, with {@code blend.combine}, the combination)
+ * @param ar1Weight            the AR(1)-RLS baseline's total weight in {@code predictedPrice} (through the
+ *                             combination, and the blend when {@code blend.stack.ar1} is on; else 0); the rest is
+ *                             the naive forecast's
  * @param modelVersion         number of model updates made so far for this symbol
  * @param latencyMs            tick-to-prediction latency in ms, filled in by the stream layer ({@code NaN}
  *                             before)
