@@ -87,12 +87,6 @@ public final class TickcastConfig extends AbstractConfig {
     public static final String STATE_DIR_CONFIG = "state.dir";
     private static final String STATE_DIR_DOC = "Directory of Kafka Streams' local state stores.";
 
-    public static final String STATE_ROCKSDB_MEMORY_CONFIG = "state.rocksdb.memory.mb";
-    private static final String STATE_ROCKSDB_MEMORY_DOC = "Native memory, in MiB, shared by all RocksDB state stores of"
-            + " the process (block cache with index and filter blocks; half of it for the memtables), whatever the number"
-            + " of partitions it holds; 0 leaves each store Kafka Streams' own sizing, which grows with the partitions."
-            + " Ignored when kafka.rocksdb.config.setter names your own setter.";
-
     public static final String CHECKPOINT_EVERY_CONFIG = "model.checkpoint.every";
     private static final String CHECKPOINT_EVERY_DOC = "Points between two durable checkpoints of a symbol's model;"
             + " the points in between are journaled and replayed on restore.";
@@ -145,8 +139,6 @@ public final class TickcastConfig extends AbstractConfig {
             .define(TICK_MAX_LATENESS_CONFIG, Type.STRING, TickGuard.DEFAULT_MAX_LATENESS.toSeconds() + "s", duration(), Importance.LOW, TICK_MAX_LATENESS_DOC)
             .define(STATE_DIR_CONFIG, Type.STRING, "/tmp/tickcast-state",
                     new ConfigDef.NonEmptyString(), Importance.MEDIUM, STATE_DIR_DOC)
-            .define(STATE_ROCKSDB_MEMORY_CONFIG, Type.INT, 64, Range.between(0, 1_048_576), Importance.LOW,
-                    STATE_ROCKSDB_MEMORY_DOC)
             .define(CHECKPOINT_EVERY_CONFIG, Type.INT, 1000, Range.between(1, 1_000_000), Importance.LOW,
                     CHECKPOINT_EVERY_DOC)
             .define(MODELS_MAX_LIVE_CONFIG, Type.INT, 1000, Range.atLeast(1), Importance.MEDIUM, MODELS_MAX_LIVE_DOC)

@@ -7,12 +7,10 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.http.HttpEndpoint;
-import io.tickcast.metrics.MetricNames;
 import io.tickcast.metrics.Registries;
 import io.tickcast.model.Forecasters;
 import io.tickcast.metrics.TickcastMetrics;
@@ -41,17 +39,14 @@ public final class TickcastService implements AutoCloseable {
     private final KafkaStreamsMetrics streamsMetrics;
     private final HttpEndpoint http;
     private final ModelDirectory directory;
-    /** The stores' shared memory budget, or null when Kafka Streams or the user's setter sizes the stores. */
-    private final RocksDbMemory rocksDb;
 
     private TickcastService(KafkaStreams streams, PrometheusMeterRegistry registry, KafkaStreamsMetrics streamsMetrics,
-                            HttpEndpoint http, ModelDirectory directory, RocksDbMemory rocksDb) {
+                            HttpEndpoint http, ModelDirectory directory) {
         this.streams = streams;
         this.registry = registry;
         this.streamsMetrics = streamsMetrics;
         this.http = http;
         this.directory = directory;
-        this.rocksDb = rocksDb;
     }
 
     /**
@@ -74,7 +69,6 @@ public final class TickcastService implements AutoCloseable {
         HttpEndpoint http = null;
         KafkaStreams streams = null;
         KafkaStreamsMetrics streamsMetrics = null;
-        RocksDbMemory rocksDb = null;
         try {
             HostInfo self = new HostInfo(config.advertisedHost(), config.getInt(TickcastConfig.HTTP_PORT_CONFIG));
             AtomicReference<HostInfo> bound = new AtomicReference<>(self);
@@ -88,12 +82,6 @@ public final class TickcastService implements AutoCloseable {
             LOG.info("Topology:\n{}", topology.describe());
             Properties props = streamsProperties(config);
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, bound.get().host() + ":" + bound.get().port());
-            rocksDb = boundRocksDbMemory(props, config);
-            if (rocksDb != null) {
-                Gauge.builder(MetricNames.NATIVE_MEMORY, rocksDb, RocksDbMemory::usedBytes).tag("kind", "rocksdb")
-                        .description("native memory held by the RocksDB stores' shared cache and memtables")
-                        .baseUnit("bytes").register(registry);
-            }
             streams = new KafkaStreams(topology, props);
             streams.setUncaughtExceptionHandler(e -> {
                 LOG.error("A stream thread failed; replacing it", e);
@@ -105,7 +93,7 @@ public final class TickcastService implements AutoCloseable {
             streamsMetrics.bindTo(registry);
             streamsRef.set(streams);
             streams.start();
-            return new TickcastService(streams, registry, streamsMetrics, http, directory, rocksDb);
+            return new TickcastService(streams, registry, streamsMetrics, http, directory);
         } catch (IOException | RuntimeException e) {
             if (http != null) {
                 http.close();
@@ -113,39 +101,11 @@ public final class TickcastService implements AutoCloseable {
             if (streamsMetrics != null) {
                 streamsMetrics.close();
             }
-            boolean storesClosed = streams == null || streams.close(Duration.ofSeconds(5));
+            if (streams != null) {
+                streams.close(Duration.ofSeconds(5));
+            }
             registry.close();
-            closeRocksDbMemory(rocksDb, storesClosed);
             throw e;
-        }
-    }
-
-    /**
-     * Puts the stores under one memory budget ({@code state.rocksdb.memory.mb}) unless it is 0 or the user named
-     * their own {@code rocksdb.config.setter}.
-     *
-     * @return the budget to close after Kafka Streams, or null when none was installed
-     */
-    static RocksDbMemory boundRocksDbMemory(Properties props, TickcastConfig config) {
-        int megabytes = config.getInt(TickcastConfig.STATE_ROCKSDB_MEMORY_CONFIG);
-        if (megabytes == 0 || props.containsKey(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)) {
-            return null;
-        }
-        RocksDbMemory memory = new RocksDbMemory(megabytes * 1024L * 1024L);
-        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class);
-        props.put(RocksDbMemory.CONFIG_KEY, memory);
-        return memory;
-    }
-
-    /** Frees the stores' budget, unless Kafka Streams may still have a store open (then it is left to the exit). */
-    private static void closeRocksDbMemory(RocksDbMemory rocksDb, boolean storesClosed) {
-        if (rocksDb == null) {
-            return;
-        }
-        if (storesClosed) {
-            rocksDb.close();
-        } else {
-            LOG.warn("Kafka Streams did not close in time; the RocksDB cache stays allocated until the process exits");
         }
     }
 
@@ -215,9 +175,8 @@ public final class TickcastService implements AutoCloseable {
     @Override
     public void close() {
         http.close();
-        boolean storesClosed = streams.close(Duration.ofSeconds(30));
+        streams.close(Duration.ofSeconds(30));
         streamsMetrics.close();
         registry.close();
-        closeRocksDbMemory(rocksDb, storesClosed);
     }
 }
