@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param partitions      partitions of the topics, at least 1
  * @param drainTimeout    how long to wait, after the last tick and kill, for every input to be committed
  * @param settings        tickcast config keys given to every instance (and to the reference run)
+ * @param jitter          how far each tick's stamp may move from its minute, either way, 0 to
+ *                        {@link ChaosTicks#MAX_JITTER} (see {@link ChaosTicks})
  */
 public record ChaosOptions(int instances, int kills, int symbols, int ticks, double rate, long seed,
-                           double wipeProbability, int partitions, Duration drainTimeout, Map<String, String> settings) {
+                           double wipeProbability, int partitions, Duration drainTimeout, Map<String, String> settings,
+                           Duration jitter) {
 
     /** @throws IllegalArgumentException if an option is out of range */
     public ChaosOptions {
@@ -32,6 +35,8 @@ public record ChaosOptions(int instances, int kills, int symbols, int ticks, dou
         require(wipeProbability >= 0 && wipeProbability <= 1, "wipe probability must be in [0, 1]");
         require(partitions >= 1, "partitions must be >= 1, was " + partitions);
         Objects.requireNonNull(drainTimeout, "drainTimeout");
+        require(!jitter.isNegative() && jitter.compareTo(ChaosTicks.MAX_JITTER) <= 0,
+                "jitter must be between 0 and " + ChaosTicks.MAX_JITTER.toSeconds() + " s, was " + jitter);
         settings = Map.copyOf(settings);
     }
 

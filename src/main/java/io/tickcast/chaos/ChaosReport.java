@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
  * @param audit             the audit of the predictions
  * @param wallSeconds       wall time of the whole run, s
  * @param processingGuarantee the processing guarantee the instances ran with
+ * @param lateTicks         ticks the uninterrupted run left out of their bars as late (0 without bars): the audit
+ *                          checks that the service left out the same ones
  */
 public record ChaosReport(@JsonProperty("instances") int instances,
                           @JsonProperty("symbols") int symbols,
@@ -33,7 +35,8 @@ public record ChaosReport(@JsonProperty("instances") int instances,
                           @JsonProperty("drained") boolean drained,
                           @JsonProperty("audit") AuditResult audit,
                           @JsonProperty("wall_seconds") double wallSeconds,
-                          @JsonProperty("processing_guarantee") String processingGuarantee) {
+                          @JsonProperty("processing_guarantee") String processingGuarantee,
+                          @JsonProperty("late_ticks") long lateTicks) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
@@ -84,6 +87,10 @@ public record ChaosReport(@JsonProperty("instances") int instances,
                 + " restoring; %d restarts with a wiped state dir)%n", kills.size(), killsWhileRunning(),
                 kills.size() - killsWhileRunning(), wipedRestarts()));
         s.append(String.format(Locale.ROOT, "  points audited         %6d%n", audit.inputs()));
+        if (lateTicks > 0) {
+            s.append(String.format(Locale.ROOT, "  late ticks             %6d  (left out of closed bars, as in the"
+                    + " uninterrupted run)%n", lateTicks));
+        }
         s.append(String.format(Locale.ROOT, "  predictions read       %6d  (read_committed)%n", audit.predictionsRead()));
         s.append(String.format(Locale.ROOT, "  lost                   %6d%n", audit.lost()));
         s.append(String.format(Locale.ROOT, "  duplicated             %6d%n", audit.duplicated()));

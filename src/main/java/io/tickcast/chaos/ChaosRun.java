@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 
@@ -60,7 +59,7 @@ public final class ChaosRun {
      */
     public ChaosReport run() throws Exception {
         long begin = System.nanoTime();
-        List<Tick> ticks = ChaosTicks.fromBundledData(options.symbols(), options.ticks());
+        List<Tick> ticks = ChaosTicks.fromBundledData(options.symbols(), options.ticks(), options.jitter());
         RunConfig run = RunConfig.write(workDir, bootstrapServers, options.partitions(), options.settings());
         run.createTopics();
         Outcome outcome;
@@ -70,12 +69,13 @@ public final class ChaosRun {
         }
         progress.accept("computing the uninterrupted reference run in-process");
         TickcastConfig config = run.config();
-        Map<PointKey, ObjectNode> reference = ReferenceRun.predict(PipelineSettingsMapper.pipelines(config),
+        ReferenceRun.Result reference = ReferenceRun.run(PipelineSettingsMapper.pipelines(config),
                 outcome.published(), config);
-        AuditResult audit = PredictionAudit.audit(outcome.predictions(), reference);
+        AuditResult audit = PredictionAudit.audit(outcome.predictions(), reference.predictions());
         return new ChaosReport(options.instances(), options.symbols(), options.partitions(), options.seed(),
                 outcome.kills(), outcome.unexpectedExits(), outcome.publishFailures(), outcome.drained(), audit,
-                (System.nanoTime() - begin) / 1e9, config.getString(TickcastConfig.PROCESSING_GUARANTEE_CONFIG));
+                (System.nanoTime() - begin) / 1e9, config.getString(TickcastConfig.PROCESSING_GUARANTEE_CONFIG),
+                reference.lateTicks());
     }
 
     /** What happened to the cluster: the ticks published, the kills, and the predictions committed. */

@@ -56,9 +56,27 @@ public final class ReferenceRun {
      */
     public static Map<PointKey, ObjectNode> predict(PipelineFactory pipelines, List<Tick> ticks,
                                                     TickcastConfig config) {
+        return run(pipelines, ticks, config).predictions();
+    }
+
+    /**
+     * What {@link #predict(PipelineFactory, List, TickcastConfig)} returns, and the ticks the bars left out because
+     * their bar had closed (the late ticks).
+     *
+     * @param predictions per point, the prediction as JSON without {@value #LATENCY_FIELD}
+     * @param lateTicks   ticks left out of the bars as late, over all symbols; 0 without bars
+     */
+    public record Result(Map<PointKey, ObjectNode> predictions, long lateTicks) {
+    }
+
+    /** @see #predict(PipelineFactory, List, TickcastConfig) */
+    public static Result run(PipelineFactory pipelines, List<Tick> ticks, TickcastConfig config) {
         int partitions = config.getInt(TickcastConfig.TOPICS_PARTITIONS_CONFIG);
-        return predict(pipelines, ticks, new OfflineIngest(config.barInterval(), config.barGrace(),
-                config.tickMaxLateness(), symbol -> partition(symbol, partitions)));
+        OfflineIngest ingest = new OfflineIngest(config.barInterval(), config.barGrace(), config.tickMaxLateness(),
+                symbol -> partition(symbol, partitions));
+        Map<PointKey, ObjectNode> predictions = predict(pipelines, ticks, ingest);
+        long late = ticks.stream().map(Tick::symbol).distinct().mapToLong(ingest::lateTicks).sum();
+        return new Result(predictions, late);
     }
 
     private static Map<PointKey, ObjectNode> predict(PipelineFactory pipelines, List<Tick> ticks,

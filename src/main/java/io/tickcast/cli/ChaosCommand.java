@@ -56,6 +56,12 @@ public final class ChaosCommand implements Callable<Integer> {
             + " input is committed (default: ${DEFAULT-VALUE})")
     int drainTimeoutSeconds = 300;
 
+    @Option(names = "--jitter", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Move each tick's stamp by a seeded amount up to this either way (0 to 29s), as different"
+                    + " sources' clocks do; with bar.interval set, ticks then arrive late for bars that another symbol"
+                    + " of their partition has closed (default: 0s)")
+    Duration jitter = Duration.ZERO;
+
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Where instance state and logs go (default: a new"
             + " temporary directory)")
     Path workDir;
@@ -73,7 +79,7 @@ public final class ChaosCommand implements Callable<Integer> {
         PrintStream progress = json ? System.err : System.out;
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("tickcast-chaos-");
         ChaosOptions options = new ChaosOptions(instances, kills, symbols, ticks, rate, seed, wipeProbability,
-                partitions, Duration.ofSeconds(drainTimeoutSeconds), settings);
+                partitions, Duration.ofSeconds(drainTimeoutSeconds), settings, jitter);
         progress.printf("Starting an in-process Kafka broker; work dir %s%n", dir);
         ChaosReport report;
         try (EmbeddedBroker broker = EmbeddedBroker.start(0)) {

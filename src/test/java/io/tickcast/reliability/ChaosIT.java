@@ -53,18 +53,20 @@ class ChaosIT {
     @Test
     void shouldLoseDuplicateAndMismatchNoBarWhenTheOnlyInstanceOfABarServiceIsKilledRepeatedly(KafkaBroker broker)
             throws Exception {
-        ChaosReport report = chaos(broker, 1, Map.of("bar.interval", "5m", "bar.grace", "0s"));
+        ChaosReport report = chaos(broker, 1, Map.of("bar.interval", "5m", "bar.grace", "0s"), Duration.ofSeconds(20));
 
         assertClean(report, 150);
+        assertThat(report.lateTicks()).as("ticks late for a bar another symbol had closed").isPositive();
     }
 
     private ChaosReport chaos(KafkaBroker broker, int instances) throws Exception {
-        return chaos(broker, instances, Map.of());
+        return chaos(broker, instances, Map.of(), Duration.ZERO);
     }
 
-    private ChaosReport chaos(KafkaBroker broker, int instances, Map<String, String> settings) throws Exception {
+    private ChaosReport chaos(KafkaBroker broker, int instances, Map<String, String> settings, Duration jitter)
+            throws Exception {
         ChaosOptions options = new ChaosOptions(instances, 3, 4, 8_000, 50, SEED, 0.4, 4, Duration.ofMinutes(3),
-                settings);
+                settings, jitter);
         ChaosReport report = new ChaosRun(options, broker.bootstrapServers(), dir, LOG::info).run();
         LOG.info("\n{}", report.toText());
         return report;

@@ -1,6 +1,7 @@
 package io.tickcast.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,6 +31,36 @@ class ReferenceRunTest {
             assertThat(ticks.get(i).ts() - ticks.get(i - 3).ts()).isEqualTo(60_000L);
         }
         assertThat(ticks.get(0).ts()).isEqualTo(ticks.get(1).ts()).isEqualTo(ticks.get(2).ts());
+    }
+
+    @Test
+    void shouldKeepEachSymbolsJitteredTicksInOrderAndNearTheirMinute() {
+        List<Tick> plain = ChaosTicks.fromBundledData(3, 300);
+        List<Tick> jittered = ChaosTicks.fromBundledData(3, 300, Duration.ofSeconds(20));
+
+        for (int i = 0; i < plain.size(); i++) {
+            assertThat(jittered.get(i).ts() - plain.get(i).ts()).isBetween(-20_000L, 20_000L);
+            if (i >= 3) {
+                assertThat(jittered.get(i).ts()).isGreaterThan(jittered.get(i - 3).ts());
+            }
+        }
+        assertThat(jittered).extracting(Tick::ts).isNotEqualTo(plain.stream().map(Tick::ts).toList());
+        assertThatThrownBy(() -> ChaosTicks.fromBundledData(3, 30, Duration.ofSeconds(30)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jitter");
+    }
+
+    @Test
+    void shouldLeaveOutTheTicksThatArriveAfterAnotherSymbolClosedTheirBarOnlyWithJitter() {
+        TickcastConfig bars = TickcastConfig.of(Map.of("bar.interval", "5m", "bar.grace", "0s",
+                "topics.partitions", "2"));
+
+        ReferenceRun.Result jittered = ReferenceRun.run(pipelines(),
+                ChaosTicks.fromBundledData(4, 400, Duration.ofSeconds(20)), bars);
+        ReferenceRun.Result plain = ReferenceRun.run(pipelines(), ChaosTicks.fromBundledData(4, 400), bars);
+
+        assertThat(jittered.lateTicks()).isPositive();
+        assertThat(plain.lateTicks()).isZero();
+        assertThat(jittered.predictions()).isNotEmpty();
     }
 
     @Test
