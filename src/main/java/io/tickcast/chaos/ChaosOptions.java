@@ -35,8 +35,7 @@ public record ChaosOptions(int instances, int kills, int symbols, int ticks, dou
         require(wipeProbability >= 0 && wipeProbability <= 1, "wipe probability must be in [0, 1]");
         require(partitions >= 1, "partitions must be >= 1, was " + partitions);
         Objects.requireNonNull(drainTimeout, "drainTimeout");
-        require(!jitter.isNegative() && jitter.compareTo(ChaosTicks.MAX_JITTER) <= 0,
-                "jitter must be between 0 and " + ChaosTicks.MAX_JITTER.toSeconds() + " s, was " + jitter);
+        ChaosTicks.requireJitter(jitter);
         settings = Map.copyOf(settings);
     }
 

@@ -29,6 +29,17 @@ public final class ChaosTicks {
     private ChaosTicks() {
     }
 
+    /**
+     * @param jitter a jitter for {@link #fromBundledData(int, int, Duration)}
+     * @throws IllegalArgumentException if it is negative or above {@link #MAX_JITTER}
+     */
+    static void requireJitter(Duration jitter) {
+        if (jitter.isNegative() || jitter.compareTo(MAX_JITTER) > 0) {
+            throw new IllegalArgumentException("the jitter must be between 0 and " + MAX_JITTER.toSeconds()
+                    + " s, was " + jitter);
+        }
+    }
+
     /** @return the name of the {@code k}-th symbol */
     public static String symbol(int k) {
         return String.format("CHAOS-%02d", k);
@@ -53,10 +64,7 @@ public final class ChaosTicks {
      *                                  range
      */
     public static List<Tick> fromBundledData(int symbols, int ticks, Duration jitter) {
-        if (jitter.isNegative() || jitter.compareTo(MAX_JITTER) > 0) {
-            throw new IllegalArgumentException("the jitter must be between 0 and " + MAX_JITTER.toSeconds()
-                    + " s, was " + jitter);
-        }
+        requireJitter(jitter);
         int perSymbol = (ticks + symbols - 1) / symbols;
         List<Tick> rows = new ArrayList<>(perSymbol * symbols);
         try (TickReader reader = TickFiles.openBundled(TickFiles.DEFAULT_SYMBOL, bad -> { })) {
