@@ -69,6 +69,8 @@ public final class Nd4jUpdateCostProbe {
     private final INDArray prediction;
     private final GradientUpdater<?> adam;
     private int iteration;
+    /** Time spent in the k backward cell steps, summed over updates. */
+    private long backwardNanos;
 
     private Nd4jUpdateCostProbe(int k) {
         this.k = k;
@@ -165,9 +167,11 @@ public final class Nd4jUpdateCostProbe {
         Nd4j.gemm(dy, headW, dLdhRows, false, true, 1.0, 0.0);
         lstmGrads.assign(0);
         carries.assign(0);
+        long started = System.nanoTime();
         for (int t = k - 1; t >= 0; t--) {
             Nd4j.getExecutioner().exec(backwardOp, backward[t]);
         }
+        backwardNanos += System.nanoTime() - started;
         adam.applyUpdater(grads, iteration++, 0);
         params.subi(grads);
         Nd4j.getExecutioner().exec(forwardOp, predictStep);
@@ -192,6 +196,7 @@ public final class Nd4jUpdateCostProbe {
         double[] fastMicros = new double[rounds];
         for (int r = -1; r < rounds; r++) {
             int n = r < 0 ? updates / 5 : updates;
+            probe.backwardNanos = 0;
             long allocated0 = threads.getCurrentThreadAllocatedBytes();
             long t0 = System.nanoTime();
             for (int i = 0; i < n; i++) {
@@ -209,8 +214,8 @@ public final class Nd4jUpdateCostProbe {
             if (r >= 0) {
                 nd4jMicros[r] = (t1 - t0) / 1e3 / n;
                 fastMicros[r] = (t2 - t1) / 1e3 / n;
-                System.out.printf(Locale.ROOT, "round %d: ND4J ops %.1f us/update (%.1f KB of Java objects), fast engine %.1f us/update, "
-                        + "RSS %.1f MiB, JavaCPP %.1f MiB, heap used %.1f MiB%n", r + 1, nd4jMicros[r], allocated / 1e3 / n, fastMicros[r], rssMiB(),
+                System.out.printf(Locale.ROOT, "round %d: ND4J ops %.1f us/update (backward cell steps %.1f, %.1f KB of Java objects), fast engine %.1f us/update, "
+                        + "RSS %.1f MiB, JavaCPP %.1f MiB, heap used %.1f MiB%n", r + 1, nd4jMicros[r], probe.backwardNanos / 1e3 / n, allocated / 1e3 / n, fastMicros[r], rssMiB(),
                         NativeMemory.trackedBytes() / MIB, (runtime.totalMemory() - runtime.freeMemory()) / MIB);
             }
         }
