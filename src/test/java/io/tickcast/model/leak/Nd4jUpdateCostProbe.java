@@ -37,7 +37,8 @@ import org.nd4j.linalg.learning.config.Adam;
  * against {@code lstmLayer_bp}.
  *
  * <p>Arguments: {@code k updates rounds} (defaults 8, 5000, 5). Prints, per round, the microseconds per update of
- * both, the Java objects the ND4J calls allocate per update, the resident set size, the bytes JavaCPP tracks (ND4J's native arrays and objects) and the heap in use.
+ * both, the time in the backward cell steps, the Java objects the ND4J calls allocate per update, the resident
+ * set size, the bytes JavaCPP tracks (ND4J's native arrays and objects) and the heap in use.
  */
 public final class Nd4jUpdateCostProbe {
 
@@ -79,22 +80,19 @@ public final class Nd4jUpdateCostProbe {
         int count = lstmCount + HIDDEN + 1;
         params = Nd4j.rand(DataType.FLOAT, 1, count).subi(0.5).muli(0.2);
         grads = Nd4j.zeros(DataType.FLOAT, 1, count);
-        INDArray wx = params.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, N_IN * gates)).reshape('c', N_IN, gates);
-        INDArray wr = params.get(NDArrayIndex.point(0), NDArrayIndex.interval(N_IN * gates, lstmCount - gates))
-                .reshape('c', HIDDEN, gates);
-        INDArray b = params.get(NDArrayIndex.point(0), NDArrayIndex.interval(lstmCount - gates, lstmCount));
-        headW = params.get(NDArrayIndex.point(0), NDArrayIndex.interval(lstmCount, lstmCount + HIDDEN))
-                .reshape('c', HIDDEN, 1);
-        headB = params.get(NDArrayIndex.point(0), NDArrayIndex.interval(lstmCount + HIDDEN, count)).reshape('c', 1, 1);
-        lstmGrads = grads.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, lstmCount));
-        INDArray dwx = grads.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, N_IN * gates)).reshape('c', N_IN, gates);
-        INDArray dwr = grads.get(NDArrayIndex.point(0), NDArrayIndex.interval(N_IN * gates, lstmCount - gates))
-                .reshape('c', HIDDEN, gates);
-        INDArray db = grads.get(NDArrayIndex.point(0), NDArrayIndex.interval(lstmCount - gates, lstmCount));
-        headWGrad = grads.get(NDArrayIndex.point(0), NDArrayIndex.interval(lstmCount, lstmCount + HIDDEN))
-                .reshape('c', HIDDEN, 1);
-        headBGrad = grads.get(NDArrayIndex.point(0), NDArrayIndex.interval(lstmCount + HIDDEN, count))
-                .reshape('c', 1, 1);
+        int w = N_IN * gates;
+        int r = w + HIDDEN * gates;
+        INDArray wx = part(params, 0, w, N_IN, gates);
+        INDArray wr = part(params, w, r, HIDDEN, gates);
+        INDArray b = part(params, r, lstmCount, gates);
+        headW = part(params, lstmCount, lstmCount + HIDDEN, HIDDEN, 1);
+        headB = part(params, lstmCount + HIDDEN, count, 1, 1);
+        lstmGrads = part(grads, 0, lstmCount, lstmCount);
+        INDArray dwx = part(grads, 0, w, N_IN, gates);
+        INDArray dwr = part(grads, w, r, HIDDEN, gates);
+        INDArray db = part(grads, r, lstmCount, gates);
+        headWGrad = part(grads, lstmCount, lstmCount + HIDDEN, HIDDEN, 1);
+        headBGrad = part(grads, lstmCount + HIDDEN, count, 1, 1);
         requireViews(params, wx, wr, b, headW, headB);
         requireViews(grads, dwx, dwr, db, headWGrad, headBGrad);
         INDArray x = Nd4j.rand(DataType.FLOAT, k, 1, N_IN);
@@ -123,6 +121,11 @@ public final class Nd4jUpdateCostProbe {
         INDArray adamState = Nd4j.zeros(DataType.FLOAT, 1, 2 * count);
         adam = new Adam(1e-3, Dl4jNetworks.BETA1, Dl4jNetworks.BETA2, Dl4jNetworks.EPSILON)
                 .instantiate(adamState, true);
+    }
+
+    /** @return elements {@code [from, to)} of the row vector {@code flat} as a view of the given shape */
+    private static INDArray part(INDArray flat, int from, int to, long... shape) {
+        return flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(from, to)).reshape('c', shape);
     }
 
     /** Adam and the parameter step work on the flat arrays: every part must write through to them. */
@@ -214,9 +217,11 @@ public final class Nd4jUpdateCostProbe {
             if (r >= 0) {
                 nd4jMicros[r] = (t1 - t0) / 1e3 / n;
                 fastMicros[r] = (t2 - t1) / 1e3 / n;
-                System.out.printf(Locale.ROOT, "round %d: ND4J ops %.1f us/update (backward cell steps %.1f, %.1f KB of Java objects), fast engine %.1f us/update, "
-                        + "RSS %.1f MiB, JavaCPP %.1f MiB, heap used %.1f MiB%n", r + 1, nd4jMicros[r], probe.backwardNanos / 1e3 / n, allocated / 1e3 / n, fastMicros[r], rssMiB(),
-                        NativeMemory.trackedBytes() / MIB, (runtime.totalMemory() - runtime.freeMemory()) / MIB);
+                System.out.printf(Locale.ROOT, "round %d: ND4J ops %.1f us/update (backward cell steps %.1f, "
+                                + "%.1f KB of Java objects), fast engine %.1f us/update, RSS %.1f MiB, "
+                                + "JavaCPP %.1f MiB, heap used %.1f MiB%n", r + 1, nd4jMicros[r], probe.backwardNanos / 1e3 / n,
+                        allocated / 1e3 / n, fastMicros[r], rssMiB(), NativeMemory.trackedBytes() / MIB,
+                        (runtime.totalMemory() - runtime.freeMemory()) / MIB);
             }
         }
         Arrays.sort(nd4jMicros);
