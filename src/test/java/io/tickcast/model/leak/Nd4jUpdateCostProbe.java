@@ -220,7 +220,8 @@ public final class Nd4jUpdateCostProbe {
                 System.out.printf(Locale.ROOT, "round %d: ND4J ops %.1f us/update (backward cell steps %.1f, "
                                 + "%.1f KB of Java objects), fast engine %.1f us/update, RSS %.1f MiB, "
                                 + "JavaCPP %.1f MiB, heap used %.1f MiB%n", r + 1, nd4jMicros[r],
-                        probe.backwardNanos / 1e3 / n, allocated / 1e3 / n, fastMicros[r], rssMiB(), NativeMemory.trackedBytes() / MIB,
+                        probe.backwardNanos / 1e3 / n, allocated / 1e3 / n, fastMicros[r], rssMiB(),
+                        NativeMemory.trackedBytes() / MIB,
                         (runtime.totalMemory() - runtime.freeMemory()) / MIB);
             }
         }
