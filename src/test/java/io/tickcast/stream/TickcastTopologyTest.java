@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.tickcast.metrics.MetricNames;
 import io.tickcast.pipeline.Prediction;
 import io.tickcast.pipeline.QualityReport;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -80,6 +81,41 @@ class TickcastTopologyTest {
             assertThat(last.skill()).isFinite();
             assertThat(last.directionalAccuracy()).isBetween(0.0, 1.0);
         }
+    }
+
+    @Test
+    void shouldShowEachSymbolsLatestPredictionAndQualityOnItsGauges() {
+        try (TopologyFixture f = new TopologyFixture(stateDir, Map.of())) {
+            for (int i = 0; i < 60; i++) {
+                f.tick("BTC-USD", T0 + i * MINUTE, price(i));
+                f.tick("ETH-USD", T0 + i * MINUTE, price(i + 50) / 30);
+            }
+            List<Prediction> predictions = f.readPredictions();
+            List<QualityReport> reports = f.driftMetrics.readValuesToList();
+
+            for (String symbol : List.of("BTC-USD", "ETH-USD")) {
+                Prediction p = predictions.stream().filter(x -> x.symbol().equals(symbol)).reduce((a, b) -> b)
+                        .orElseThrow();
+                QualityReport q = reports.stream().filter(x -> x.symbol().equals(symbol)).reduce((a, b) -> b)
+                        .orElseThrow();
+                assertThat(q.intervalCoverage()).as("intervals are scored by point 60").isNotNull();
+                assertThat(gauge(f, MetricNames.PRICE, symbol)).isEqualTo(p.price());
+                assertThat(gauge(f, MetricNames.PREDICTED_PRICE, symbol)).isEqualTo(p.predictedPrice());
+                assertThat(gauge(f, MetricNames.MODEL_VERSION, symbol)).isEqualTo(p.modelVersion());
+                assertThat(gauge(f, MetricNames.RMSE, symbol)).isEqualTo(q.fading().rmse());
+                assertThat(gauge(f, MetricNames.MAE, symbol)).isEqualTo(q.fading().mae());
+                assertThat(gauge(f, MetricNames.NAIVE_RMSE, symbol)).isEqualTo(q.naiveFading().rmse());
+                assertThat(gauge(f, MetricNames.SKILL, symbol)).isEqualTo(q.skill());
+                assertThat(gauge(f, MetricNames.DIRECTIONAL_ACCURACY, symbol)).isEqualTo(q.directionalAccuracy());
+                assertThat(gauge(f, MetricNames.INTERVAL_COVERAGE, symbol)).isEqualTo(q.intervalCoverage());
+                assertThat(f.registry.get(MetricNames.POINTS).tag(MetricNames.TAG_SYMBOL, symbol).counter().count())
+                        .isEqualTo(60.0);
+            }
+        }
+    }
+
+    private static double gauge(TopologyFixture f, String name, String symbol) {
+        return f.registry.get(name).tag(MetricNames.TAG_SYMBOL, symbol).gauge().value();
     }
 
     @Test
