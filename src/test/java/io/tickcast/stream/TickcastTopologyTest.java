@@ -161,6 +161,11 @@ class TickcastTopologyTest {
             assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("not json");
             assertThat(TopologyFixture.header(dead.get(0).headers(), DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("ticks");
             assertThat(TopologyFixture.header(dead.get(10).headers(), DeadLetterHeaders.DETAIL)).contains("older");
+            assertThat(dead).extracting(r -> TopologyFixture.header(r.headers(), DeadLetterHeaders.SOURCE_PARTITION))
+                    .containsOnly("0");
+            assertThat(dead).as("the offsets of the bad ticks on the input topic, the first good tick at 0")
+                    .extracting(r -> TopologyFixture.header(r.headers(), DeadLetterHeaders.SOURCE_OFFSET))
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
             assertThat(f.readPredictions()).extracting(Prediction::price).containsExactly(100_000.0, 100_010.0);
             assertThat(f.registry.get("tickcast.ticks.rejected").tag("reason", "NON_POSITIVE_PRICE").counter().count())
                     .isEqualTo(2.0);
