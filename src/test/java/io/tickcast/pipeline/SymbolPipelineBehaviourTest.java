@@ -151,10 +151,15 @@ class SymbolPipelineBehaviourTest {
         PipelineSettings settings = SETTINGS.withResponse(new ResponseSettings(DriftResponse.CHALLENGER,
                 DriftTrigger.ANY, "any", 3.0, 100, 500, 200));
 
-        run(settings, factory, SyntheticPrices.varianceShift(SYMBOL, 4000, 2000, 0.001, 4, 27L));
+        try (SymbolPipeline pipeline = SymbolPipeline.create(SYMBOL, settings, factory)) {
+            SyntheticPrices.varianceShift(SYMBOL, 4000, 2000, 0.001, 4, 27L).forEach(pipeline::process);
 
-        assertThat(made).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(((NoiseTestForecaster) made.get(0)).calls).startsWith("close");
+            assertThat(made).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(((NoiseTestForecaster) made.get(0)).calls)
+                    .as("the incumbent, closed on its replacement while the pipeline still runs").containsExactly("close");
+            assertThat(made.subList(1, made.size())).as("a challenger in use")
+                    .anySatisfy(f -> assertThat(((LinearTestForecaster) f).calls).doesNotContain("close"));
+        }
     }
 
     @Test
