@@ -9,7 +9,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-/** A detector's events: STARTED, then ONGOING at most once per cooldown, RECOVERED a cooldown after the last detection. */
+/**
+ * A detector's events: STARTED, then ONGOING at most once per cooldown, RECOVERED a cooldown after the last
+ * detection.
+ */
 class DriftLifecycleTest {
     private static final int COOLDOWN = 5;
 
