@@ -125,7 +125,15 @@ class SymbolPipelineBehaviourTest {
 
         run(settings, noise(made), SyntheticPrices.varianceShift(SYMBOL, 4000, 2000, 0.001, 4, 25L));
 
-        assertThat(made.get(0).calls).containsSubsequence("scaleLearningRate(3.0)", "scaleLearningRate(1.0)");
+        NoiseTestForecaster model = made.get(0);
+        assertThat(model.calls).containsSubsequence("scaleLearningRate(3.0)", "scaleLearningRate(1.0)");
+        for (int i = 0; i < model.calls.size(); i++) {
+            if (model.calls.get(i).equals("scaleLearningRate(1.0)")) {
+                assertThat(model.calls.get(i - 1)).isEqualTo("scaleLearningRate(3.0)");
+                assertThat(model.scaledAfter.get(i) - model.scaledAfter.get(i - 1))
+                        .as("points boosted (drift.response.boost.points)").isEqualTo(100);
+            }
+        }
     }
 
     @Test
