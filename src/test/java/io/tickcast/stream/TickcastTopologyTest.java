@@ -61,8 +61,8 @@ class TickcastTopologyTest {
     void shouldCountModelUpdatesAsTheModelVersion() {
         List<Prediction> out = run(Map.of(), 20, TickcastTopologyTest::price);
 
-        assertThat(out.get(0).modelVersion()).isZero();
-        assertThat(out.get(19).modelVersion()).isGreaterThan(out.get(10).modelVersion());
+        assertThat(out).extracting(Prediction::modelVersion).as("one update per point from the third on")
+                .containsExactly(0L, 0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L, 16L, 17L, 18L);
     }
 
     @Test
