@@ -72,8 +72,15 @@ class TickcastTopologyTest {
                 f.tick("BTC-USD", T0 + i * MINUTE, price(i));
             }
             List<QualityReport> reports = f.driftMetrics.readValuesToList();
+            List<Prediction> predictions = f.readPredictions();
 
             assertThat(reports).hasSize(29);
+            for (int i = 1; i < 30; i++) {
+                QualityReport q = reports.get(i - 1);
+                assertThat(q.predictedPrice()).as("point %d scored against the prediction of point %d", i, i - 1)
+                        .isEqualTo(predictions.get(i - 1).predictedPrice());
+                assertThat(q.absError()).isEqualTo(Math.abs(price(i) - predictions.get(i - 1).predictedPrice()));
+            }
             QualityReport last = reports.get(28);
             assertThat(last.ts()).isEqualTo(T0 + 29 * MINUTE);
             assertThat(last.naiveAbsError()).isEqualTo(Math.abs(price(29) - price(28)), org.assertj.core.data.Offset.offset(1e-6));
