@@ -98,6 +98,20 @@ class QualityReportFiguresTest {
     }
 
     @Test
+    void shouldCentreEachIntervalOnThePredictedPrice() {
+        List<PointOutcome> outcomes = run(SyntheticPrices.varianceShift(SYMBOL, 2000, 1000, 0.001, 4, 31L));
+
+        List<Prediction> withInterval = outcomes.stream().map(PointOutcome::prediction)
+                .filter(p -> p.lower() != null && Double.isFinite(p.lower()) && Double.isFinite(p.upper())).toList();
+        assertThat(withInterval).hasSizeGreaterThan(1900);
+        for (Prediction p : withInterval) {
+            assertThat(p.lower()).as("at %d", p.ts()).isLessThan(p.predictedPrice());
+            assertThat(p.upper() - p.predictedPrice()).as("the interval is +- one conformal half-width, at %d", p.ts())
+                    .isCloseTo(p.predictedPrice() - p.lower(), withinPercentage(1e-6));
+        }
+    }
+
+    @Test
     void shouldPublishTheFadingAndWindowFiguresOfThePerPointScores() {
         List<PointOutcome> outcomes = run(SyntheticPrices.ar1Returns(SYMBOL, 2000, -0.3, 0.001, 30L));
         Fading squared = new Fading();
