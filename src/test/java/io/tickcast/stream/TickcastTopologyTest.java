@@ -251,6 +251,22 @@ class TickcastTopologyTest {
     }
 
     @Test
+    void shouldEvictTheLeastRecentlyUsedModelBeyondTheCap() {
+        try (TopologyFixture f = new TopologyFixture(stateDir, Map.of("models.max.live", "2"))) {
+            int[] seen = new int[3];
+            for (String symbol : List.of("A", "B", "A", "C", "A", "B")) {
+                int i = seen[symbol.charAt(0) - 'A']++;
+                f.tick(symbol, T0 + i * MINUTE, price(i));
+            }
+
+            // C evicts B (A was used since), and B coming back evicts C: A, used throughout, stays
+            assertThat(f.registry.get(MetricNames.MODELS_EVICTED).counter().count()).isEqualTo(2.0);
+            assertThat(f.registry.get(MetricNames.MODELS_RESTORED).counter().count()).as("only B").isEqualTo(1.0);
+            assertThat(f.readPredictions()).hasSize(6);
+        }
+    }
+
+    @Test
     void shouldStartASymbolFreshAndCountItWhenItsStoredStateCannotBeRead() {
         Map<String, String> capped = Map.of("models.max.live", "1", "model.checkpoint.every", "3");
         try (TopologyFixture f = new TopologyFixture(stateDir, capped)) {
