@@ -42,7 +42,11 @@ class EndToEndBenchIT {
 
         assertThat(steady.ticks()).isEqualTo(150);
         assertThat(steady.predictions()).isEqualTo(150);
-        assertThat(steady.measured()).isBetween(75L, 125L);
+        // Ticks 51-149 are sent 1 s or more after the start, so at least 98 are measured whatever the load (one may
+        // fall on the millisecond before the warm-up ends); a warm-up tick is measured only when the sending thread
+        // stalled past the end of the warm-up, so "not all 150" holds unless it stalled for the whole second. (The
+        // bound was 75-125: the lower one could never fail, the upper one failed on a stall of half a second.)
+        assertThat(steady.measured()).as("predictions after the warm-up").isBetween(98L, 149L);
         assertThat(steady.emitP50Ms()).isBetween(0.0, steady.emitP99Ms());
         assertThat(steady.emitP99Ms()).isLessThanOrEqualTo(steady.emitMaxMs());
         assertThat(steady.visibleP50Ms()).isGreaterThanOrEqualTo(steady.emitP50Ms());

@@ -53,10 +53,15 @@ class EmbeddedBrokerIT {
     }
 
     @Test
-    void shouldIgnoreTopicsThatExistAlready() {
+    void shouldIgnoreTopicsThatExistAlready() throws Exception {
         broker.createTopics(1, "twice");
-        broker.createTopics(1, "twice");
+        broker.createTopics(3, "twice");
+
         assertThat(broker.isRunning()).isTrue();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            assertThat(admin.describeTopics(Set.of("twice")).allTopicNames().get().get("twice").partitions())
+                    .as("the existing topic, unchanged").hasSize(1);
+        }
     }
 
     @Test

@@ -136,6 +136,29 @@ class ForecastersTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"fast", "dl4j"})
+    void shouldLearnWithTheScaledLearningRateFromTheNextUpdate(String engine) {
+        float[][] xs = SyntheticSeries.features(30, 3, 13L);
+        float[] ys = SyntheticSeries.targets(xs);
+        try (OnlineForecaster plain = Forecasters.create(SMALL.withEngine(engine));
+             OnlineForecaster unscaled = Forecasters.create(SMALL.withEngine(engine));
+             OnlineForecaster boosted = Forecasters.create(SMALL.withEngine(engine))) {
+            float[] before = feed(plain, xs, ys, 0, 15);
+            assertThat(bits(feed(unscaled, xs, ys, 0, 15))).isEqualTo(bits(before));
+            assertThat(bits(feed(boosted, xs, ys, 0, 15))).isEqualTo(bits(before));
+            unscaled.scaleLearningRate(1.0);
+            boosted.scaleLearningRate(3.0);
+
+            float[] after = feed(plain, xs, ys, 15, 30);
+            assertThat(bits(feed(unscaled, xs, ys, 15, 30))).as("a factor of 1").isEqualTo(bits(after));
+            float[] afterBoost = feed(boosted, xs, ys, 15, 30);
+            assertThat(afterBoost[0]).as("the first prediction comes after the first boosted step")
+                    .isNotEqualTo(after[0]);
+            assertThat(boosted.updates()).isEqualTo(plain.updates());
+        }
+    }
+
     static float[] feed(OnlineForecaster f, float[][] xs, float[] ys, int from, int to) {
         float[] out = new float[to - from];
         for (int t = from; t < to; t++) {

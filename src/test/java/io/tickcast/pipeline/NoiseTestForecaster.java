@@ -11,7 +11,10 @@ final class NoiseTestForecaster implements OnlineForecaster {
     private final double bias;
     private final double amplitude;
     private long updates;
+    private long observed;
     final List<String> calls = new ArrayList<>();
+    /** The number of {@link #observe} calls made before each {@link #scaleLearningRate} call. */
+    final List<Long> scaledAfter = new ArrayList<>();
 
     NoiseTestForecaster(long seed, double bias, double amplitude) {
         this.random = new Random(seed);
@@ -26,6 +29,7 @@ final class NoiseTestForecaster implements OnlineForecaster {
 
     @Override
     public float observe(float[] features, float target) {
+        observed++;
         if (!Float.isNaN(target)) {
             updates++;
         }
@@ -45,6 +49,7 @@ final class NoiseTestForecaster implements OnlineForecaster {
     @Override
     public void scaleLearningRate(double factor) {
         calls.add("scaleLearningRate(" + factor + ")");
+        scaledAfter.add(observed);
     }
 
     @Override

@@ -125,7 +125,15 @@ class SymbolPipelineBehaviourTest {
 
         run(settings, noise(made), SyntheticPrices.varianceShift(SYMBOL, 4000, 2000, 0.001, 4, 25L));
 
-        assertThat(made.get(0).calls).containsSubsequence("scaleLearningRate(3.0)", "scaleLearningRate(1.0)");
+        NoiseTestForecaster model = made.get(0);
+        assertThat(model.calls).containsSubsequence("scaleLearningRate(3.0)", "scaleLearningRate(1.0)");
+        for (int i = 0; i < model.calls.size(); i++) {
+            if (model.calls.get(i).equals("scaleLearningRate(1.0)")) {
+                assertThat(model.calls.get(i - 1)).isEqualTo("scaleLearningRate(3.0)");
+                assertThat(model.scaledAfter.get(i) - model.scaledAfter.get(i - 1))
+                        .as("points boosted (drift.response.boost.points)").isEqualTo(100);
+            }
+        }
     }
 
     @Test
@@ -151,29 +159,125 @@ class SymbolPipelineBehaviourTest {
         PipelineSettings settings = SETTINGS.withResponse(new ResponseSettings(DriftResponse.CHALLENGER,
                 DriftTrigger.ANY, "any", 3.0, 100, 500, 200));
 
-        run(settings, factory, SyntheticPrices.varianceShift(SYMBOL, 4000, 2000, 0.001, 4, 27L));
+        try (SymbolPipeline pipeline = SymbolPipeline.create(SYMBOL, settings, factory)) {
+            SyntheticPrices.varianceShift(SYMBOL, 4000, 2000, 0.001, 4, 27L).forEach(pipeline::process);
 
-        assertThat(made).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(((NoiseTestForecaster) made.get(0)).calls).startsWith("close");
+            assertThat(made).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(((NoiseTestForecaster) made.get(0)).calls)
+                    .as("the incumbent, closed on its replacement while the pipeline still runs")
+                    .containsExactly("close");
+            assertThat(made.subList(1, made.size())).as("a challenger in use")
+                    .anySatisfy(f -> assertThat(((LinearTestForecaster) f).calls).doesNotContain("close"));
+        }
+    }
+
+    /** A {@link LinearTestForecaster} whose snapshots (the rollback checkpoints here) note the point in process. */
+    private record Checkpointed(LinearTestForecaster delegate, int[] point, List<Integer> snapshotsAt,
+                                List<byte[]> snapshots) implements OnlineForecaster {
+        @Override
+        public int inputSize() {
+            return delegate.inputSize();
+        }
+
+        @Override
+        public float observe(float[] features, float target) {
+            return delegate.observe(features, target);
+        }
+
+        @Override
+        public float predict(float[] features) {
+            return delegate.predict(features);
+        }
+
+        @Override
+        public long updates() {
+            return delegate.updates();
+        }
+
+        @Override
+        public void scaleLearningRate(double factor) {
+            delegate.scaleLearningRate(factor);
+        }
+
+        @Override
+        public void resetState() {
+            delegate.resetState();
+        }
+
+        @Override
+        public byte[] snapshot() {
+            byte[] bytes = delegate.snapshot();
+            snapshotsAt.add(point[0]);
+            snapshots.add(bytes);
+            return bytes;
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+
+    /** AR(1) returns of coefficient -0.3, then from point 2000 of +0.3 and four times the volatility. */
+    private static List<Point> reversionThenMomentum() {
+        java.util.Random random = new java.util.Random(28L);
+        List<Point> points = new ArrayList<>();
+        double logPrice = Math.log(30_000);
+        double r = 0;
+        for (int i = 0; i < 4000; i++) {
+            r = (i < 2000 ? -0.3 : 0.3) * r + (i < 2000 ? 0.001 : 0.004) * random.nextGaussian();
+            logPrice += r;
+            points.add(new Point(SYMBOL, 1_700_000_000_000L + 60_000L * i, Math.exp(logPrice), 1.0, 0));
+        }
+        return points;
     }
 
     @Test
-    void shouldRollBackToTheLastHealthyCheckpointOnDrift() {
-        List<LinearTestForecaster> restored = new ArrayList<>();
-        ForecasterFactory factory = ForecasterFactory.of(LinearTestForecaster::new, bytes -> {
-            LinearTestForecaster f = LinearTestForecaster.restore(bytes);
-            restored.add(f);
-            return f;
+    void shouldRollBackToACheckpointTakenWhileTheModelWasNoWorseThanNaiveAndNotDrifting() {
+        int[] point = {0};
+        List<Integer> snapshotsAt = new ArrayList<>();
+        List<byte[]> snapshots = new ArrayList<>();
+        List<Integer> restoredFrom = new ArrayList<>();
+        List<LinearTestForecaster> made = new ArrayList<>();
+        ForecasterFactory factory = ForecasterFactory.of(spec -> {
+            made.add(new LinearTestForecaster(spec));
+            return new Checkpointed(made.get(made.size() - 1), point, snapshotsAt, snapshots);
+        }, bytes -> {
+            for (int k = 0; k < snapshots.size(); k++) {
+                if (java.util.Arrays.equals(snapshots.get(k), bytes)) {
+                    restoredFrom.add(snapshotsAt.get(k));
+                }
+            }
+            made.add(LinearTestForecaster.restore(bytes));
+            return new Checkpointed(made.get(made.size() - 1), point, snapshotsAt, snapshots);
         });
-        // Without the combination: on this driftless-in-mean walk only the plain blend's forecast (w = 0, the
-        // naive one) is ever as good as naive, the health a checkpoint needs.
         BlendSettings b = SETTINGS.blend();
+        // no blend: the model's own forecast is emitted, better than naive on mean-reverting returns, worse for a
+        // while once they turn to momentum
         PipelineSettings settings = SETTINGS.withResponse(new ResponseSettings(DriftResponse.ROLLBACK,
-                DriftTrigger.ANY, "any", 3.0, 100, 200, 500)).withBlend(new BlendSettings(true, b.fadingFactor(),
+                DriftTrigger.ANY, "any", 3.0, 100, 200, 500)).withBlend(new BlendSettings(false, b.fadingFactor(),
                 b.minPoints(), b.confidence(), false, false, b.combiner()));
+        List<QualityReport> reports = new ArrayList<>();
+        try (SymbolPipeline pipeline = SymbolPipeline.create(SYMBOL, settings, factory)) {
+            for (Point p : reversionThenMomentum()) {
+                reports.add(pipeline.process(p).quality());
+                point[0]++;
+            }
+            assertThat(made).as("each rollback replaces the model in use by the restored checkpoint")
+                    .hasSize(restoredFrom.size() + 1);
+            assertThat(made.subList(0, made.size() - 1)).allSatisfy(f -> assertThat(f.calls).contains("close"));
+            assertThat(made.get(made.size() - 1).calls).doesNotContain("close");
+        }
 
-        run(settings, factory, SyntheticPrices.varianceShift(SYMBOL, 4000, 2000, 0.001, 4, 28L));
-
-        assertThat(restored).isNotEmpty();
+        assertThat(reports.subList(1, reports.size())).as("sometimes worse than naive, so the check can fail")
+                .anyMatch(q -> q.fading().rmse() > q.naiveFading().rmse());
+        assertThat(restoredFrom).as("rollbacks to a checkpoint").isNotEmpty();
+        assertThat(snapshotsAt).isNotEmpty().allSatisfy(at -> {
+            QualityReport q = reports.get(at);
+            assertThat(q.fading().rmse()).as("RMSE at checkpoint point %d", at)
+                    .isLessThanOrEqualTo(q.naiveFading().rmse());
+            assertThat(q.detectors()).filteredOn(d -> d.signal() == DriftSignal.RESIDUAL)
+                    .as("residual detectors at checkpoint point %d", at).noneMatch(DetectorStatus::drifting);
+        });
     }
 }

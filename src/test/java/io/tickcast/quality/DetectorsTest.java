@@ -62,21 +62,41 @@ class DetectorsTest {
         for (Supplier<DriftDetector> make : detectors()) {
             DriftDetector detector = make.get();
             double[] stream = shift(3000, 2000, 0, 2, 5L);
-            for (double v : stream) {
-                if (detector.update(v)) {
-                    assertThat(detector.statistic()).as(detector.name()).isGreaterThan(detector.threshold());
-                    break;
-                }
+            boolean detected = false;
+            for (int i = 0; i < stream.length && !detected; i++) {
+                detected = detector.update(stream[i]);
             }
+            assertThat(detected).as(detector.name() + " detects the shift").isTrue();
+            assertThat(detector.statistic()).as(detector.name()).isGreaterThan(detector.threshold());
         }
     }
 
     @Test
-    void shouldNotDeclareAChangeBeforeTheMinimumNumberOfPoints() {
+    void shouldSignalPageHinkleyOnlyOnceTheStatisticExceedsLambda() {
+        // delta 0 and no fading: after four zeros a 10 makes the mean 2 and both cumulative sums 8, so the
+        // statistic is exactly 8: above a lambda of 7.99, not above a lambda of 8
+        PageHinkley atLambda = new PageHinkley(0, 8, 1, 1);
+        PageHinkley belowLambda = new PageHinkley(0, 7.99, 1, 1);
+        for (int i = 0; i < 4; i++) {
+            assertThat(atLambda.update(0)).isFalse();
+            assertThat(belowLambda.update(0)).isFalse();
+        }
+
+        assertThat(atLambda.update(10)).as("statistic 8, lambda 8").isFalse();
+        assertThat(belowLambda.update(10)).as("statistic 8, lambda 7.99").isTrue();
+        assertThat(atLambda.statistic()).isEqualTo(8.0);
+        assertThat(atLambda.threshold()).isEqualTo(8.0);
+    }
+
+    @Test
+    void shouldDeclareAChangeNoEarlierThanTheMinimumNumberOfPoints() {
         PageHinkley ph = new PageHinkley(0.005, 1, 1, 30);
         for (int i = 0; i < 29; i++) {
-            assertThat(ph.update(i % 2 == 0 ? 100 : -100)).isFalse();
+            assertThat(ph.update(i % 2 == 0 ? 100 : -100)).as("point %d", i + 1).isFalse();
         }
+        assertThat(ph.statistic()).as("far above lambda already").isGreaterThan(100);
+
+        assertThat(ph.update(100)).as("point 30").isTrue();
     }
 
     @Test
@@ -115,7 +135,8 @@ class DetectorsTest {
         double[] stream = shift(8000, 4000, 0, 1, 8L);
         for (Supplier<DriftDetector> make : detectors()) {
             DriftDetector original = make.get();
-            List<Integer> expected = detections(make.get(), stream);
+            DriftDetector uninterrupted = make.get();
+            List<Integer> expected = detections(uninterrupted, stream);
             for (int i = 0; i < 3000; i++) {
                 original.update(stream[i]);
             }
@@ -123,6 +144,7 @@ class DetectorsTest {
             original.writeState(new DataOutputStream(bytes));
             DriftDetector copy = make.get();
             copy.readState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+            assertThat(copy.statistic()).as(original.name() + " statistic on restore").isEqualTo(original.statistic());
             List<Integer> resumed = new ArrayList<>(expected.stream().filter(i -> i < 3000).toList());
             for (int i = 3000; i < stream.length; i++) {
                 if (copy.update(stream[i])) {
@@ -131,6 +153,7 @@ class DetectorsTest {
             }
 
             assertThat(resumed).as(original.name()).isEqualTo(expected);
+            assertThat(copy.statistic()).as(original.name() + " final statistic").isEqualTo(uninterrupted.statistic());
         }
     }
 }

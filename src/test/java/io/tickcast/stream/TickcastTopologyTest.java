@@ -9,12 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.tickcast.metrics.MetricNames;
 import io.tickcast.pipeline.Prediction;
 import io.tickcast.pipeline.QualityReport;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TickcastTopologyTest {
 
@@ -60,8 +63,8 @@ class TickcastTopologyTest {
     void shouldCountModelUpdatesAsTheModelVersion() {
         List<Prediction> out = run(Map.of(), 20, TickcastTopologyTest::price);
 
-        assertThat(out.get(0).modelVersion()).isZero();
-        assertThat(out.get(19).modelVersion()).isGreaterThan(out.get(10).modelVersion());
+        assertThat(out).extracting(Prediction::modelVersion).as("one update per point from the third on")
+                .containsExactly(0L, 0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L, 16L, 17L, 18L);
     }
 
     @Test
@@ -71,8 +74,15 @@ class TickcastTopologyTest {
                 f.tick("BTC-USD", T0 + i * MINUTE, price(i));
             }
             List<QualityReport> reports = f.driftMetrics.readValuesToList();
+            List<Prediction> predictions = f.readPredictions();
 
             assertThat(reports).hasSize(29);
+            for (int i = 1; i < 30; i++) {
+                QualityReport q = reports.get(i - 1);
+                assertThat(q.predictedPrice()).as("point %d scored against the prediction of point %d", i, i - 1)
+                        .isEqualTo(predictions.get(i - 1).predictedPrice());
+                assertThat(q.absError()).isEqualTo(Math.abs(price(i) - predictions.get(i - 1).predictedPrice()));
+            }
             QualityReport last = reports.get(28);
             assertThat(last.ts()).isEqualTo(T0 + 29 * MINUTE);
             assertThat(last.naiveAbsError()).isEqualTo(Math.abs(price(29) - price(28)), org.assertj.core.data.Offset.offset(1e-6));
@@ -80,6 +90,41 @@ class TickcastTopologyTest {
             assertThat(last.skill()).isFinite();
             assertThat(last.directionalAccuracy()).isBetween(0.0, 1.0);
         }
+    }
+
+    @Test
+    void shouldShowEachSymbolsLatestPredictionAndQualityOnItsGauges() {
+        try (TopologyFixture f = new TopologyFixture(stateDir, Map.of())) {
+            for (int i = 0; i < 60; i++) {
+                f.tick("BTC-USD", T0 + i * MINUTE, price(i));
+                f.tick("ETH-USD", T0 + i * MINUTE, price(i + 50) / 30);
+            }
+            List<Prediction> predictions = f.readPredictions();
+            List<QualityReport> reports = f.driftMetrics.readValuesToList();
+
+            for (String symbol : List.of("BTC-USD", "ETH-USD")) {
+                Prediction p = predictions.stream().filter(x -> x.symbol().equals(symbol)).reduce((a, b) -> b)
+                        .orElseThrow();
+                QualityReport q = reports.stream().filter(x -> x.symbol().equals(symbol)).reduce((a, b) -> b)
+                        .orElseThrow();
+                assertThat(q.intervalCoverage()).as("intervals are scored by point 60").isNotNull();
+                assertThat(gauge(f, MetricNames.PRICE, symbol)).isEqualTo(p.price());
+                assertThat(gauge(f, MetricNames.PREDICTED_PRICE, symbol)).isEqualTo(p.predictedPrice());
+                assertThat(gauge(f, MetricNames.MODEL_VERSION, symbol)).isEqualTo(p.modelVersion());
+                assertThat(gauge(f, MetricNames.RMSE, symbol)).isEqualTo(q.fading().rmse());
+                assertThat(gauge(f, MetricNames.MAE, symbol)).isEqualTo(q.fading().mae());
+                assertThat(gauge(f, MetricNames.NAIVE_RMSE, symbol)).isEqualTo(q.naiveFading().rmse());
+                assertThat(gauge(f, MetricNames.SKILL, symbol)).isEqualTo(q.skill());
+                assertThat(gauge(f, MetricNames.DIRECTIONAL_ACCURACY, symbol)).isEqualTo(q.directionalAccuracy());
+                assertThat(gauge(f, MetricNames.INTERVAL_COVERAGE, symbol)).isEqualTo(q.intervalCoverage());
+                assertThat(f.registry.get(MetricNames.POINTS).tag(MetricNames.TAG_SYMBOL, symbol).counter().count())
+                        .isEqualTo(60.0);
+            }
+        }
+    }
+
+    private static double gauge(TopologyFixture f, String name, String symbol) {
+        return f.registry.get(name).tag(MetricNames.TAG_SYMBOL, symbol).gauge().value();
     }
 
     @Test
@@ -125,6 +170,11 @@ class TickcastTopologyTest {
             assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("not json");
             assertThat(TopologyFixture.header(dead.get(0).headers(), DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("ticks");
             assertThat(TopologyFixture.header(dead.get(10).headers(), DeadLetterHeaders.DETAIL)).contains("older");
+            assertThat(dead).extracting(r -> TopologyFixture.header(r.headers(), DeadLetterHeaders.SOURCE_PARTITION))
+                    .containsOnly("0");
+            assertThat(dead).as("the offsets of the bad ticks on the input topic, the first good tick at 0")
+                    .extracting(r -> TopologyFixture.header(r.headers(), DeadLetterHeaders.SOURCE_OFFSET))
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
             assertThat(f.readPredictions()).extracting(Prediction::price).containsExactly(100_000.0, 100_010.0);
             assertThat(f.registry.get("tickcast.ticks.rejected").tag("reason", "NON_POSITIVE_PRICE").counter().count())
                     .isEqualTo(2.0);
@@ -178,10 +228,12 @@ class TickcastTopologyTest {
         }
     }
 
-    @Test
-    void shouldRestoreEvictedModelsFromTheirDurableStateExactly() {
-        Map<String, String> capped = Map.of("models.max.live", "1", "model.checkpoint.every", "7");
-        List<Prediction> uncapped = runTwoSymbols(Map.of("model.checkpoint.every", "7"));
+    /** At 13 points between checkpoints the journal holds up to 12, whose slot keys sort as text: 1, 10, 11, 12, 2. */
+    @ParameterizedTest(name = "model.checkpoint.every={0}")
+    @ValueSource(strings = {"7", "13"})
+    void shouldRestoreEvictedModelsFromTheirDurableStateExactly(String checkpointEvery) {
+        Map<String, String> capped = Map.of("models.max.live", "1", "model.checkpoint.every", checkpointEvery);
+        List<Prediction> uncapped = runTwoSymbols(Map.of("model.checkpoint.every", checkpointEvery));
         List<Prediction> evicting = runTwoSymbols(capped);
 
         assertThat(withoutLatency(evicting)).isEqualTo(withoutLatency(uncapped));
@@ -196,6 +248,22 @@ class TickcastTopologyTest {
 
         assertThat(withoutLatency(evicting)).isEqualTo(withoutLatency(uncapped));
         assertThat(withoutLatency(uncapped)).isNotEqualTo(withoutLatency(runTwoSymbols(Map.of())));
+    }
+
+    @Test
+    void shouldEvictTheLeastRecentlyUsedModelBeyondTheCap() {
+        try (TopologyFixture f = new TopologyFixture(stateDir, Map.of("models.max.live", "2"))) {
+            int[] seen = new int[3];
+            for (String symbol : List.of("A", "B", "A", "C", "A", "B")) {
+                int i = seen[symbol.charAt(0) - 'A']++;
+                f.tick(symbol, T0 + i * MINUTE, price(i));
+            }
+
+            // C evicts B (A was used since), and B coming back evicts C: A, used throughout, stays
+            assertThat(f.registry.get(MetricNames.MODELS_EVICTED).counter().count()).isEqualTo(2.0);
+            assertThat(f.registry.get(MetricNames.MODELS_RESTORED).counter().count()).as("only B").isEqualTo(1.0);
+            assertThat(f.readPredictions()).hasSize(6);
+        }
     }
 
     @Test
