@@ -2,6 +2,7 @@ package io.tickcast.model.fast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickcast.model.AdamResetCheck;
 import io.tickcast.model.ForecasterSpec;
 import io.tickcast.model.Forecasters;
 import io.tickcast.model.OnlineForecaster;
@@ -48,49 +49,12 @@ class FastForecasterTest {
         }
     }
 
-    /**
-     * Adam's first step from zero moments moves every parameter by the learning rate (bias-corrected m / sqrt(v) is
-     * the gradient's sign); with the moments of earlier steps kept, the steps vary.
-     */
     @Test
     void shouldTakeAFirstAdamStepOfTheLearningRateAfterAReset() {
-        float[][] xs = SyntheticSeries.features(40, 5, 19L);
-        float[] ys = SyntheticSeries.targets(xs);
         try (FastForecaster f = FastForecaster.create(REFERENCE)) {
-            for (int t = 0; t < 20; t++) {
-                f.observe(xs[t], t == 0 ? Float.NaN : ys[t - 1]);
-            }
-            double[] withMoments = stepSizes(f, xs[20], ys[19]);
-            f.resetState();
-
-            double[] afterReset = stepSizes(f, xs[21], ys[20]);
-
-            assertThat(quantile(withMoments, 0.1)).as("steps with the moments of 20 updates").isLessThan(0.5);
-            assertThat(quantile(afterReset, 0.5)).as("steps after a reset, in learning rates").isBetween(0.98, 1.02);
-            assertThat(quantile(afterReset, 0.1)).as("the smallest gradients step less (Adam's epsilon)")
-                    .isGreaterThan(0.9);
-            assertThat(quantile(afterReset, 0.9)).isLessThan(1.02);
+            AdamResetCheck.assertResetForgetsTheMoments(f, REFERENCE.inputSize(),
+                    () -> FastNetworkMatchesDl4jTest.flatten(f.network().params), REFERENCE.learningRate());
         }
-    }
-
-    /** @return each parameter's change over one labelled point, in learning rates */
-    private static double[] stepSizes(FastForecaster f, float[] features, float target) {
-        float[][] before = f.network().params;
-        float[][] copy = new float[before.length][];
-        for (int b = 0; b < before.length; b++) {
-            copy[b] = before[b].clone();
-        }
-        f.observe(features, target);
-        return java.util.stream.IntStream.range(0, copy.length).boxed()
-                .flatMapToDouble(b -> java.util.stream.IntStream.range(0, copy[b].length)
-                        .mapToDouble(i -> Math.abs(f.network().params[b][i] - copy[b][i]) / REFERENCE.learningRate()))
-                .toArray();
-    }
-
-    private static double quantile(double[] values, double q) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted[(int) (q * (sorted.length - 1))];
     }
 
     @Test

@@ -100,7 +100,8 @@ class FastNetworkMatchesDl4jTest {
         return scratch.params;
     }
 
-    private static float[] flatten(float[][] rows) {
+    /** @return the rows one after another (also used by {@code FastForecasterTest}) */
+    static float[] flatten(float[][] rows) {
         float[] flat = new float[FloatArrays.count(rows)];
         int i = 0;
         for (float[] row : rows) {
