@@ -26,6 +26,8 @@ public record ForecasterSpec(String engine, int inputSize, int hiddenSize, int l
     public static final String FAST_ENGINE = "fast";
     /** The engine name of the plain {@code MultiLayerNetwork} reference. */
     public static final String DL4J_ENGINE = "dl4j";
+    /** The engine name of the implementation that runs the per-point math as ND4J ops (one layer, m = 1 only). */
+    public static final String ND4J_ENGINE = "nd4j";
 
     /** A spec with one optimizer step per point ({@code updateEvery} = 1). */
     public ForecasterSpec(String engine, int inputSize, int hiddenSize, int layers, int window, int bpttHorizon,
@@ -83,8 +85,8 @@ public record ForecasterSpec(String engine, int inputSize, int hiddenSize, int l
      */
     public ForecasterSpec validate() {
         String name = engineOrDefault();
-        if (!FAST_ENGINE.equals(name) && !DL4J_ENGINE.equals(name)) {
-            throw new IllegalArgumentException("engine must be \"fast\" or \"dl4j\", was \"" + engine + "\"");
+        if (!FAST_ENGINE.equals(name) && !DL4J_ENGINE.equals(name) && !ND4J_ENGINE.equals(name)) {
+            throw new IllegalArgumentException("engine must be \"fast\", \"dl4j\" or \"nd4j\", was \"" + engine + "\"");
         }
         requirePositive("inputSize", inputSize);
         requirePositive("hiddenSize", hiddenSize);
@@ -105,9 +107,13 @@ public record ForecasterSpec(String engine, int inputSize, int hiddenSize, int l
             throw new IllegalArgumentException("updateEvery must be in 1..window - bpttHorizon + 1 ("
                     + (window - bpttHorizon + 1) + "), was " + updateEvery);
         }
-        if (updateEvery > 1 && DL4J_ENGINE.equals(name)) {
+        if (updateEvery > 1 && !FAST_ENGINE.equals(name)) {
             throw new IllegalArgumentException("updateEvery > 1 needs the fast engine, was " + updateEvery
-                    + " with engine \"dl4j\"");
+                    + " with engine \"" + name + "\"");
+        }
+        if (layers > 1 && ND4J_ENGINE.equals(name)) {
+            throw new IllegalArgumentException("layers > 1 needs the fast or dl4j engine, was " + layers
+                    + " with engine \"nd4j\"");
         }
     }
 

@@ -2,14 +2,17 @@ package io.tickcast.model;
 
 import io.tickcast.model.dl4j.Dl4jForecaster;
 import io.tickcast.model.fast.FastForecaster;
+import io.tickcast.model.nd4j.Nd4jForecaster;
 
 /**
  * Creates and restores {@link OnlineForecaster}s. The entry point of the {@code model} package.
  *
  * <p>Engines: {@code "fast"} (the default) runs the LSTM recurrences on pre-allocated float arrays with weights
  * initialised and laid out as DL4J does; {@code "dl4j"} is the plain {@code MultiLayerNetwork} reference that
- * calls {@code fit()} on the last W points per update. Both are deterministic: the same spec, seed and inputs
- * give bit-identical outputs, and a restored snapshot continues bit for bit.
+ * calls {@code fit()} on the last W points per update; {@code "nd4j"} runs the fast engine's update as ND4J ops
+ * (single-step LSTM cell ops with reused contexts; one layer). All are deterministic: the same spec, seed and
+ * inputs give bit-identical outputs, and a restored snapshot continues bit for bit (the fast engine on any JVM and
+ * CPU, the ND4J-based ones with the same native library on the same CPU).
  *
  * <p>Thread-safe; the forecasters it returns are not.
  */
@@ -33,6 +36,7 @@ public final class Forecasters {
         ForecasterSpec named = spec.withEngine(spec.engineOrDefault());
         return switch (named.engine()) {
             case ForecasterSpec.DL4J_ENGINE -> Dl4jForecaster.create(named);
+            case ForecasterSpec.ND4J_ENGINE -> Nd4jForecaster.create(named);
             default -> FastForecaster.create(named);
         };
     }
@@ -51,6 +55,7 @@ public final class Forecasters {
         try {
             return switch (spec.engine()) {
                 case ForecasterSpec.DL4J_ENGINE -> Dl4jForecaster.restore(spec, envelope.payload());
+                case ForecasterSpec.ND4J_ENGINE -> Nd4jForecaster.restore(spec, envelope.payload());
                 default -> FastForecaster.restore(spec, envelope.payload());
             };
         } catch (IllegalArgumentException e) {

@@ -6,9 +6,9 @@ import java.util.Arrays;
 /**
  * The last W points: their features, their realised targets (NaN until known) and the recurrent state
  * before each of them ({@code h} and {@code c} per layer), so a truncated back-propagation can restart k points
- * back. Fixed capacity, no allocation after construction.
+ * back. Fixed capacity, no allocation after construction. Shared by the fast and the nd4j engines; not thread-safe.
  */
-final class PointRing {
+public final class PointRing {
 
     final int capacity;
     private final float[][] features;
@@ -19,7 +19,7 @@ final class PointRing {
     private int size;
     private int next;
 
-    PointRing(int capacity, int inputSize, int layers, int hidden) {
+    public PointRing(int capacity, int inputSize, int layers, int hidden) {
         this.capacity = capacity;
         this.features = new float[capacity][inputSize];
         this.targets = new float[capacity];
@@ -27,12 +27,12 @@ final class PointRing {
         this.cBefore = new float[capacity][layers][hidden];
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** Appends a point with unknown target and the state before it. */
-    void append(float[] x, float[][] h, float[][] c) {
+    public void append(float[] x, float[][] h, float[][] c) {
         System.arraycopy(x, 0, features[next], 0, x.length);
         for (int l = 0; l < h.length; l++) {
             System.arraycopy(h[l], 0, hBefore[next][l], 0, h[l].length);
@@ -45,7 +45,7 @@ final class PointRing {
         }
     }
 
-    void labelNewest(float target) {
+    public void labelNewest(float target) {
         targets[slot(size - 1)] = target;
     }
 
@@ -60,7 +60,7 @@ final class PointRing {
      *
      * @return the slot of the oldest of them
      */
-    int loadNewest(int steps, float[][] xs, float[] ts) {
+    public int loadNewest(int steps, float[][] xs, float[] ts) {
         for (int s = 0; s < steps; s++) {
             int slot = slot(size - steps + s);
             xs[s] = features[slot];
@@ -69,15 +69,15 @@ final class PointRing {
         return slot(size - steps);
     }
 
-    float[][] hBefore(int slot) {
+    public float[][] hBefore(int slot) {
         return hBefore[slot];
     }
 
-    float[][] cBefore(int slot) {
+    public float[][] cBefore(int slot) {
         return cBefore[slot];
     }
 
-    void clearStates() {
+    public void clearStates() {
         for (int s = 0; s < capacity; s++) {
             for (float[] row : hBefore[s]) {
                 Arrays.fill(row, 0f);
@@ -88,12 +88,12 @@ final class PointRing {
         }
     }
 
-    int serializedBytes() {
+    public int serializedBytes() {
         int states = capacity * hBefore[0].length * hBefore[0][0].length;
         return 8 + 4 * (FloatArrays.count(features) + targets.length + 2 * states);
     }
 
-    void write(ByteBuffer out) {
+    public void write(ByteBuffer out) {
         out.putInt(size).putInt(next);
         FloatArrays.put(out, features);
         FloatArrays.put(out, targets);
@@ -103,7 +103,7 @@ final class PointRing {
         }
     }
 
-    void read(ByteBuffer in) {
+    public void read(ByteBuffer in) {
         int newSize = in.getInt();
         int newNext = in.getInt();
         if (newSize < 0 || newSize > capacity || newNext < 0 || newNext >= capacity) {

@@ -1,0 +1,393 @@
+package io.tickcast.model.nd4j;
+
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+import io.tickcast.model.ForecasterInputs;
+import io.tickcast.model.ForecasterSpec;
+import io.tickcast.model.Forecasters;
+import io.tickcast.model.OnlineForecaster;
+import io.tickcast.model.dl4j.Dl4jNetworks;
+import io.tickcast.model.fast.PointRing;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * The engine in which ND4J does the model math per point: the same test-then-train update as the fast engine
+ * (truncated back-propagation through the last k points from the state stored k points back, one Adam step, one
+ * forward step on the new point), computed by ND4J ops. The LSTM steps are ND4J's single-step {@code lstmLayerCell}
+ * and {@code lstmLayerCellBp} ops, the only LSTM ops of 1.0.0-M2.1 that leak no native memory (the sequence ops
+ * {@code lstmLayer} and {@code lstmLayer_bp} do; BENCHMARKS.md). Their op contexts are built once for every step
+ * of the horizon and reused; the head is {@code gemm} into pre-allocated arrays; Adam is ND4J's {@code AdamUpdater}
+ * on the flat gradient. About 27x slower than the fast engine at k = 8, 2,500 updates/s at k = 1.
+ *
+ * <p>One LSTM layer, one optimizer step per labelled point ({@code updateEvery} 1). Weights start from the seeded
+ * DL4J initialisation of the reference network, with its gates reordered to ND4J's {@code [input, forget, cell,
+ * output]}. Not thread-safe.
+ */
+public final class Nd4jForecaster implements OnlineForecaster {
+
+    private static final int PAYLOAD_VERSION = 1;
+    /** Sigmoid gates, tanh cell and output activations (libnd4j's activation codes 2 and 0). */
+    private static final long[] ACTIVATIONS = {2, 0, 0};
+    /** DL4J's gate blocks are [cell input, forget, output, input]; ND4J's block g takes DL4J's block DL4J_BLOCK[g]. */
+    private static final int[] DL4J_BLOCK = {3, 1, 0, 2};
+
+    private final ForecasterSpec spec;
+    private final int nIn;
+    private final int hidden;
+    private final int k;
+    private final DynamicCustomOp cellOp = DynamicCustomOp.builder("lstmLayerCell").build();
+    private final DynamicCustomOp cellBpOp = DynamicCustomOp.builder("lstmLayerCellBp").build();
+    private final INDArray params;
+    private final INDArray grads;
+    private final INDArray adamState;
+    private final Adam adamConfig;
+    private final GradientUpdater<?> adam;
+    private final INDArray wx;
+    private final INDArray wr;
+    private final INDArray bias;
+    private final INDArray headW;
+    private final INDArray headB;
+    private final INDArray lstmGrads;
+    private final INDArray headWGrad;
+    private final INDArray headBGrad;
+    /** Inputs of the k steps, {@code [k, 1, nIn]}; states {@code [k + 1, 1, H]}, index 0 the state before step 0. */
+    private final INDArray x;
+    private final INDArray h;
+    private final INDArray c;
+    private final INDArray carries;
+    private final INDArray dLdh;
+    private final INDArray targets;
+    /** 2 where a step has a target, 0 where not: the squared error's gradient factor. */
+    private final INDArray weights;
+    /** Per number of steps s in 1..k: views of the first s rows. */
+    private final INDArray[] hTop;
+    private final INDArray[] outputs;
+    private final INDArray[] dy;
+    private final INDArray[] dLdhRows;
+    private final INDArray[] targetRows;
+    private final INDArray[] weightRows;
+    private final OpContext[] forward;
+    private final OpContext[] backward;
+    /** The carried state and the state after the next step, swapped after each step. */
+    private final INDArray[] state;
+    private final OpContext[] predictStep;
+    private final INDArray stepInput;
+    private final INDArray prediction;
+    private int current;
+    private final PointRing ring;
+    private final float[][] xs;
+    private final float[] ts;
+    private final float[][] hJava;
+    private final float[][] cJava;
+    private long updates;
+    private int iteration;
+    private double learningRateFactor = 1.0;
+
+    private Nd4jForecaster(ForecasterSpec spec) {
+        this.spec = spec;
+        this.nIn = spec.inputSize();
+        this.hidden = spec.hiddenSize();
+        this.k = spec.bpttHorizon();
+        int gates = 4 * hidden;
+        int w = nIn * gates;
+        int r = w + hidden * gates;
+        int lstmCount = r + gates;
+        int count = lstmCount + hidden + 1;
+        params = Nd4j.zeros(DataType.FLOAT, 1, count);
+        grads = Nd4j.zeros(DataType.FLOAT, 1, count);
+        wx = part(params, 0, w, nIn, gates);
+        wr = part(params, w, r, hidden, gates);
+        bias = part(params, r, lstmCount, gates);
+        headW = part(params, lstmCount, lstmCount + hidden, hidden, 1);
+        headB = part(params, lstmCount + hidden, count, 1, 1);
+        lstmGrads = part(grads, 0, lstmCount, lstmCount);
+        INDArray dwx = part(grads, 0, w, nIn, gates);
+        INDArray dwr = part(grads, w, r, hidden, gates);
+        INDArray db = part(grads, r, lstmCount, gates);
+        headWGrad = part(grads, lstmCount, lstmCount + hidden, hidden, 1);
+        headBGrad = part(grads, lstmCount + hidden, count, 1, 1);
+        adamState = Nd4j.zeros(DataType.FLOAT, 1, 2 * count);
+        adamConfig = new Adam(spec.learningRate(), Dl4jNetworks.BETA1, Dl4jNetworks.BETA2, Dl4jNetworks.EPSILON);
+        adam = adamConfig.instantiate(adamState, true);
+
+        x = Nd4j.zeros(DataType.FLOAT, k, 1, nIn);
+        h = Nd4j.zeros(DataType.FLOAT, k + 1, 1, hidden);
+        c = Nd4j.zeros(DataType.FLOAT, k + 1, 1, hidden);
+        carries = Nd4j.zeros(DataType.FLOAT, 2, 1, hidden);
+        dLdh = Nd4j.zeros(DataType.FLOAT, k, 1, hidden);
+        INDArray dx = Nd4j.zeros(DataType.FLOAT, k, 1, nIn);
+        INDArray out = Nd4j.zeros(DataType.FLOAT, k, 1);
+        INDArray dyAll = Nd4j.zeros(DataType.FLOAT, k, 1);
+        targets = Nd4j.zeros(DataType.FLOAT, k, 1);
+        weights = Nd4j.zeros(DataType.FLOAT, k, 1);
+        INDArray hRows = h.reshape('c', k + 1, hidden);
+        INDArray dLdhAll = dLdh.reshape('c', k, hidden);
+        hTop = new INDArray[k + 1];
+        outputs = new INDArray[k + 1];
+        dy = new INDArray[k + 1];
+        dLdhRows = new INDArray[k + 1];
+        targetRows = new INDArray[k + 1];
+        weightRows = new INDArray[k + 1];
+        for (int s = 1; s <= k; s++) {
+            hTop[s] = hRows.get(NDArrayIndex.interval(1, s + 1), NDArrayIndex.all());
+            outputs[s] = out.get(NDArrayIndex.interval(0, s), NDArrayIndex.all());
+            dy[s] = dyAll.get(NDArrayIndex.interval(0, s), NDArrayIndex.all());
+            dLdhRows[s] = dLdhAll.get(NDArrayIndex.interval(0, s), NDArrayIndex.all());
+            targetRows[s] = targets.get(NDArrayIndex.interval(0, s), NDArrayIndex.all());
+            weightRows[s] = weights.get(NDArrayIndex.interval(0, s), NDArrayIndex.all());
+        }
+        forward = new OpContext[k];
+        backward = new OpContext[k];
+        for (int t = 0; t < k; t++) {
+            forward[t] = context(new INDArray[] {x.slice(t), wx, wr, bias, h.slice(t), c.slice(t)},
+                    h.slice(t + 1), c.slice(t + 1));
+            backward[t] = context(new INDArray[] {x.slice(t), wx, wr, bias, h.slice(t), c.slice(t), dLdh.slice(t)},
+                    dx.slice(t), dwx, dwr, db, carries.slice(0), carries.slice(1));
+        }
+        state = new INDArray[] {Nd4j.zeros(DataType.FLOAT, 2, 1, hidden), Nd4j.zeros(DataType.FLOAT, 2, 1, hidden)};
+        stepInput = Nd4j.zeros(DataType.FLOAT, 1, nIn);
+        predictStep = new OpContext[2];
+        for (int i = 0; i < 2; i++) {
+            INDArray from = state[i];
+            INDArray to = state[1 - i];
+            predictStep[i] = context(new INDArray[] {stepInput, wx, wr, bias, from.slice(0), from.slice(1)},
+                    to.slice(0), to.slice(1));
+        }
+        prediction = Nd4j.zeros(DataType.FLOAT, 1, 1);
+        ring = new PointRing(spec.window(), nIn, 1, hidden);
+        xs = new float[k][];
+        ts = new float[k];
+        hJava = new float[1][hidden];
+        cJava = new float[1][hidden];
+    }
+
+    /** @return a fresh forecaster with the seeded DL4J initial weights of the reference network */
+    public static Nd4jForecaster create(ForecasterSpec spec) {
+        Nd4jForecaster f = new Nd4jForecaster(requireSupported(spec));
+        MultiLayerNetwork reference = Dl4jNetworks.create(spec);
+        try {
+            f.readDl4jWeights(reference);
+        } finally {
+            reference.close();
+        }
+        return f;
+    }
+
+    /** @return the forecaster stored in {@code payload} by {@link #snapshot()} */
+    public static Nd4jForecaster restore(ForecasterSpec spec, byte[] payload) {
+        Nd4jForecaster f = new Nd4jForecaster(requireSupported(spec));
+        ByteBuffer in = ByteBuffer.wrap(payload);
+        try {
+            int version = in.getInt();
+            if (version != PAYLOAD_VERSION) {
+                throw new IllegalArgumentException("unsupported nd4j forecaster payload version " + version);
+            }
+            f.updates = in.getLong();
+            f.learningRateFactor = in.getDouble();
+            f.iteration = in.getInt();
+            getFloats(in, f.params);
+            getFloats(in, f.adamState);
+            getFloats(in, f.state[0]);
+            f.ring.read(in);
+        } catch (BufferUnderflowException e) {
+            throw new IllegalArgumentException("corrupt nd4j forecaster snapshot: truncated payload", e);
+        }
+        if (in.hasRemaining()) {
+            throw new IllegalArgumentException("corrupt nd4j forecaster snapshot: trailing bytes");
+        }
+        f.adamConfig.setLearningRate(spec.learningRate() * f.learningRateFactor);
+        return f;
+    }
+
+    private static ForecasterSpec requireSupported(ForecasterSpec spec) {
+        if (spec.layers() != 1) {
+            throw new IllegalArgumentException("layers must be 1 with engine \"nd4j\", was " + spec.layers());
+        }
+        if (spec.updateEvery() != 1) {
+            throw new IllegalArgumentException("updateEvery must be 1 with engine \"nd4j\", was " + spec.updateEvery());
+        }
+        return spec;
+    }
+
+    private static INDArray part(INDArray flat, int from, int to, long... shape) {
+        return flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(from, to)).reshape('c', shape);
+    }
+
+    private static OpContext context(INDArray[] inputs, INDArray... outputs) {
+        OpContext ctx = Nd4j.getExecutioner().buildContext();
+        ctx.setInputArrays(inputs);
+        ctx.setOutputArrays(outputs);
+        ctx.setIArguments(ACTIVATIONS);
+        ctx.setBArguments(true, false); // biases, no peepholes
+        ctx.setTArguments(0.0); // no cell clipping
+        return ctx;
+    }
+
+    /** Copies DL4J's {@code 0_W}, {@code 0_RW}, {@code 0_b}, {@code 1_W}, {@code 1_b} with the gates reordered. */
+    private void readDl4jWeights(MultiLayerNetwork reference) {
+        copyGates(reference.getParam("0_W").reshape('c', nIn, 4L * hidden), wx);
+        copyGates(reference.getParam("0_RW").reshape('c', hidden, 4L * hidden), wr);
+        copyGates(reference.getParam("0_b").reshape('c', 1, 4L * hidden), bias.reshape('c', 1, 4L * hidden));
+        float[] w = reference.getParam("1_W").toFloatVector();
+        for (int u = 0; u < hidden; u++) {
+            headW.putScalar(u, 0, w[u]);
+        }
+        headB.putScalar(0, 0, reference.getParam("1_b").getFloat(0));
+    }
+
+    private void copyGates(INDArray dl4j, INDArray nd4j) {
+        for (int g = 0; g < 4; g++) {
+            nd4j.get(NDArrayIndex.all(), NDArrayIndex.interval(g * hidden, (g + 1) * hidden))
+                    .assign(dl4j.get(NDArrayIndex.all(),
+                            NDArrayIndex.interval(DL4J_BLOCK[g] * hidden, (DL4J_BLOCK[g] + 1) * hidden)));
+        }
+    }
+
+    @Override
+    public int inputSize() {
+        return nIn;
+    }
+
+    @Override
+    public float observe(float[] features, float target) {
+        ForecasterInputs.checkFeatures(features, nIn);
+        ForecasterInputs.checkTarget(target);
+        if (!Float.isNaN(target) && ring.size() > 0) {
+            ring.labelNewest(target);
+            train();
+        }
+        return step(features);
+    }
+
+    /** Back-propagates the last s labelled steps from the state stored s points back; one Adam step. */
+    private void train() {
+        int s = Math.min(k, ring.size());
+        int first = ring.loadNewest(s, xs, ts);
+        for (int t = 0; t < s; t++) {
+            float[] row = xs[t];
+            for (int i = 0; i < nIn; i++) {
+                x.putScalar(t, 0, i, row[i]);
+            }
+            boolean labelled = !Float.isNaN(ts[t]);
+            targets.putScalar(t, 0, labelled ? ts[t] : 0f);
+            weights.putScalar(t, 0, labelled ? 2f : 0f);
+        }
+        float[] h0 = ring.hBefore(first)[0];
+        float[] c0 = ring.cBefore(first)[0];
+        for (int u = 0; u < hidden; u++) {
+            h.putScalar(0, 0, u, h0[u]);
+            c.putScalar(0, 0, u, c0[u]);
+        }
+        for (int t = 0; t < s; t++) {
+            Nd4j.getExecutioner().exec(cellOp, forward[t]);
+        }
+        Nd4j.gemm(hTop[s], headW, outputs[s], false, false, 1.0, 0.0);
+        outputs[s].addi(headB.getDouble(0, 0));
+        dy[s].assign(outputs[s]).subi(targetRows[s]).muli(weightRows[s]);
+        Nd4j.gemm(hTop[s], dy[s], headWGrad, true, false, 1.0, 0.0);
+        headBGrad.assign(dy[s].sumNumber());
+        Nd4j.gemm(dy[s], headW, dLdhRows[s], false, true, 1.0, 0.0);
+        lstmGrads.assign(0);
+        carries.assign(0);
+        for (int t = s - 1; t >= 0; t--) {
+            Nd4j.getExecutioner().exec(cellBpOp, backward[t]);
+        }
+        state[current].slice(0).assign(h.slice(s));
+        state[current].slice(1).assign(c.slice(s));
+        adam.applyUpdater(grads, iteration++, 0);
+        params.subi(grads);
+        updates++;
+    }
+
+    @Override
+    public float predict(float[] features) {
+        ForecasterInputs.checkFeatures(features, nIn);
+        return step(features);
+    }
+
+    /** Keeps the point and its state before in the window, advances the carried state, returns the head's output. */
+    private float step(float[] features) {
+        INDArray from = state[current];
+        for (int u = 0; u < hidden; u++) {
+            hJava[0][u] = from.getFloat(0, 0, u);
+            cJava[0][u] = from.getFloat(1, 0, u);
+        }
+        ring.append(features, hJava, cJava);
+        for (int i = 0; i < nIn; i++) {
+            stepInput.putScalar(0, i, features[i]);
+        }
+        Nd4j.getExecutioner().exec(cellOp, predictStep[current]);
+        current = 1 - current;
+        Nd4j.gemm(state[current].slice(0), headW, prediction, false, false, 1.0, 0.0);
+        return (float) (prediction.getDouble(0, 0) + headB.getDouble(0, 0));
+    }
+
+    @Override
+    public long updates() {
+        return updates;
+    }
+
+    @Override
+    public void scaleLearningRate(double factor) {
+        ForecasterInputs.checkFactor(factor);
+        learningRateFactor = factor;
+        adamConfig.setLearningRate(spec.learningRate() * factor);
+    }
+
+    @Override
+    public void resetState() {
+        state[current].assign(0);
+        ring.clearStates();
+        adamState.assign(0);
+        iteration = 0;
+    }
+
+    @Override
+    public byte[] snapshot() {
+        ByteBuffer out = ByteBuffer.allocate(4 + 8 + 8 + 4
+                + 4 * (int) (params.length() + adamState.length() + state[current].length()) + ring.serializedBytes());
+        out.putInt(PAYLOAD_VERSION).putLong(updates).putDouble(learningRateFactor).putInt(iteration);
+        putFloats(out, params);
+        putFloats(out, adamState);
+        putFloats(out, state[current]);
+        ring.write(out);
+        return Forecasters.envelope(spec, Arrays.copyOf(out.array(), out.position()));
+    }
+
+    private static void putFloats(ByteBuffer out, INDArray a) {
+        for (float v : a.data().asFloat()) {
+            out.putInt(Float.floatToRawIntBits(v));
+        }
+    }
+
+    private static void getFloats(ByteBuffer in, INDArray a) {
+        float[] values = new float[(int) a.length()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Float.intBitsToFloat(in.getInt());
+        }
+        a.assign(Nd4j.createFromArray(values).reshape(a.shape()));
+    }
+
+    /** @return a copy of every parameter, flattened (LSTM input and recurrent weights, bias, head), for tests */
+    float[] parameters() {
+        return params.data().asFloat();
+    }
+
+    @Override
+    public void close() {
+        for (INDArray a : new INDArray[] {params, grads, adamState, x, h, c, carries, dLdh, targets, weights,
+                state[0], state[1], stepInput, prediction}) {
+            a.close();
+        }
+    }
+}
