@@ -142,9 +142,10 @@ public final class TickcastConfig extends AbstractConfig {
             .define(CHECKPOINT_EVERY_CONFIG, Type.INT, 1000, Range.between(1, 1_000_000), Importance.LOW,
                     CHECKPOINT_EVERY_DOC)
             .define(MODELS_MAX_LIVE_CONFIG, Type.INT, 1000, Range.atLeast(1), Importance.MEDIUM, MODELS_MAX_LIVE_DOC)
-            .define(MODEL_ENGINE_CONFIG, Type.STRING, MODEL.engine(), ValidString.in("fast", "dl4j"), Importance.MEDIUM,
-                    "Forecaster engine: fast (the default) or dl4j (the plain MultiLayerNetwork reference, ~15 updates/s;"
-                            + " see BENCHMARKS.md).")
+            .define(MODEL_ENGINE_CONFIG, Type.STRING, MODEL.engine(), ValidString.in("fast", "dl4j", "nd4j"),
+                    Importance.MEDIUM, "Forecaster engine: fast (the default), nd4j (the same update as ND4J ops, one"
+                            + " layer, m = 1: ~1,100 updates/s at k = 8, ~2,500 at k = 1) or dl4j (the plain"
+                            + " MultiLayerNetwork reference, ~15 updates/s); see BENCHMARKS.md.")
             .define(MODEL_HIDDEN_CONFIG, Type.INT, MODEL.hiddenSize(), Range.between(1, 1024), Importance.MEDIUM,
                     "LSTM units per layer.")
             .define(MODEL_LAYERS_CONFIG, Type.INT, MODEL.layers(), Range.between(1, 8), Importance.LOW, "Stacked LSTM layers.")
