@@ -23,12 +23,18 @@ import java.util.function.ToDoubleFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code tickcast bench}: in-process figures of the fast engine and, in the same run, the naive DL4J loop. */
+/**
+ * {@code tickcast bench}: in-process figures of an engine (fast by default) and, in the same run, the naive DL4J loop.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures per-point test-then-train throughput of the forecaster in process.")
 public final class BenchCommand implements Callable<Integer> {
 
     private static final ForecasterSpec DEFAULTS = ForecasterSpec.defaults();
+
+    @Option(names = "--engine", description = "the engine measured: fast, or nd4j (the same update as ND4J ops)"
+            + " (default: ${DEFAULT-VALUE})")
+    String engine = ForecasterSpec.FAST_ENGINE;
 
     @Option(names = "--hidden", description = "LSTM units per layer (default: ${DEFAULT-VALUE})")
     int hidden = DEFAULTS.hiddenSize();
@@ -112,7 +118,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (e2e) {
             return endToEnd();
         }
-        ForecasterSpec spec = new ForecasterSpec(ForecasterSpec.FAST_ENGINE, features, hidden, layers, window, bptt,
+        ForecasterSpec spec = new ForecasterSpec(engine, features, hidden, layers, window, bptt,
                 learningRate, DEFAULTS.seed(), updateEvery);
         BenchOptions options = new BenchOptions(spec, symbols, threads, updates, runs, predictions, naiveUpdates,
                 warmup);
@@ -202,16 +208,17 @@ public final class BenchCommand implements Callable<Integer> {
 
     static String toText(BenchReport r) {
         return String.format(java.util.Locale.ROOT, """
-                tickcast bench: H=%d W=%d k=%d m=%d features=%d layers=%d, %d symbol(s) on %d thread(s), %s (%d cpus)
+                tickcast bench: %s engine, H=%d W=%d k=%d m=%d features=%d layers=%d, %d symbol(s) on %d thread(s),
+                  %s (%d cpus)
                   test-then-train  %,12.0f points/s  (median of %d runs of %,d points; %.1f us/update on one thread)
                   per CPU-second   %,12.0f points    (load average %.1f -> %.1f)
                   one thread       %,12.0f points/s  (scaling with %d threads: %.2fx)
                   predictions      %,12.0f points/s
-                  naive DL4J loop  %,12.0f points/s  (fast engine on one thread: %.0fx)
-                  naive per CPU-s  %,12.0f points    (fast engine per CPU-second: %.0fx)
+                  naive DL4J loop  %,12.0f points/s  (the engine on one thread: %.0fx)
+                  naive per CPU-s  %,12.0f points    (the engine per CPU-second: %.0fx)
                 %s  native memory    %.1f -> %.1f MiB;  RSS %.1f -> %.1f MiB;  heap %.1f -> %.1f MiB
-                """, r.hidden(), r.window(), r.bptt(), r.updateEvery(), r.features(), r.layers(), r.symbols(),
-                r.threads(), r.cpu(),
+                """, r.engine(), r.hidden(), r.window(), r.bptt(), r.updateEvery(), r.features(), r.layers(),
+                r.symbols(), r.threads(), r.cpu(),
                 r.nproc(), r.pointsPerS(), r.runs(), r.updates(), r.usPerUpdate(), r.pointsPerCpuS(),
                 r.loadAverageStart(), r.loadAverageEnd(), r.singleThreadPointsPerS(),
                 r.threads(), r.scalingVsOneThread(), r.predictionsPerS(), r.naivePointsPerS(), r.speedupVsNaive(),

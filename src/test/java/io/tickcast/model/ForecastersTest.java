@@ -45,7 +45,7 @@ class ForecastersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fast", "dl4j"})
+    @ValueSource(strings = {"fast", "dl4j", "nd4j"})
     void shouldRejectCorruptOrForeignSnapshots(String engine) {
         try (OnlineForecaster f = Forecasters.create(SMALL.withEngine(engine))) {
             f.observe(new float[] {1f, 2f, 3f}, Float.NaN);
@@ -65,7 +65,7 @@ class ForecastersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fast", "dl4j"})
+    @ValueSource(strings = {"fast", "dl4j", "nd4j"})
     void shouldContinueBitForBitAfterSnapshotAndRestore(String engine) {
         ForecasterSpec spec = SMALL.withEngine(engine);
         float[][] xs = SyntheticSeries.features(60, 3, 11L);
@@ -82,7 +82,7 @@ class ForecastersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fast", "dl4j"})
+    @ValueSource(strings = {"fast", "dl4j", "nd4j"})
     void shouldGiveBitIdenticalPredictionsForTheSameSeedAndInputs(String engine) {
         ForecasterSpec spec = SMALL.withEngine(engine);
         float[][] xs = SyntheticSeries.features(40, 3, 5L);
@@ -94,7 +94,7 @@ class ForecastersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fast", "dl4j"})
+    @ValueSource(strings = {"fast", "dl4j", "nd4j"})
     void shouldRejectFeaturesOfTheWrongLength(String engine) {
         try (OnlineForecaster f = Forecasters.create(SMALL.withEngine(engine))) {
             assertThatThrownBy(() -> f.observe(new float[2], Float.NaN))
@@ -103,7 +103,7 @@ class ForecastersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fast", "dl4j"})
+    @ValueSource(strings = {"fast", "dl4j", "nd4j"})
     void shouldRejectNonFiniteInputsWithoutLearningFromThem(String engine) {
         try (OnlineForecaster f = Forecasters.create(SMALL.withEngine(engine))) {
             f.observe(new float[] {1f, 2f, 3f}, Float.NaN);
@@ -119,7 +119,7 @@ class ForecastersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fast", "dl4j"})
+    @ValueSource(strings = {"fast", "dl4j", "nd4j"})
     void shouldKeepLearningAfterDriftResponses(String engine) {
         float[][] xs = SyntheticSeries.features(30, 3, 3L);
         float[] ys = SyntheticSeries.targets(xs);
@@ -137,7 +137,7 @@ class ForecastersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fast", "dl4j"})
+    @ValueSource(strings = {"fast", "dl4j", "nd4j"})
     void shouldLearnWithTheScaledLearningRateFromTheNextUpdate(String engine) {
         float[][] xs = SyntheticSeries.features(30, 3, 13L);
         float[] ys = SyntheticSeries.targets(xs);

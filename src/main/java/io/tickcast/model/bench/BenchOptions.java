@@ -5,7 +5,7 @@ import io.tickcast.model.ForecasterSpec;
 /**
  * What to measure.
  *
- * @param spec          the model measured (engine ignored: the fast engine is measured, the naive loop uses dl4j)
+ * @param spec          the model measured, engine fast or nd4j (the naive loop always uses dl4j)
  * @param symbols       models trained side by side, one per symbol
  * @param threads       threads sharing the symbols (each symbol belongs to one thread)
  * @param updates       test-then-train points per timed run, over all symbols
@@ -20,6 +20,10 @@ public record BenchOptions(ForecasterSpec spec, int symbols, int threads, long u
     /** @throws IllegalArgumentException naming the first field out of range */
     public BenchOptions {
         spec.validate();
+        if (ForecasterSpec.DL4J_ENGINE.equals(spec.engineOrDefault())) {
+            throw new IllegalArgumentException(
+                    "engine must be fast or nd4j: dl4j is the naive loop measured beside it");
+        }
         positive("symbols", symbols);
         positive("threads", threads);
         positive("runs", runs);

@@ -5,15 +5,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Figures of one bench invocation. Rates are medians over the runs; every ratio is between figures measured in
- * the same invocation. {@code updateEvery} is m, the labelled points per Adam step (1: one step per point); with
+ * Figures of one bench invocation of the engine {@code engine} ({@code fast} or {@code nd4j}). Rates are medians
+ * over the runs; every ratio is between figures measured in the same invocation. {@code updateEvery} is m, the labelled points per Adam step (1: one step per point); with
  * m &gt; 1 the {@code perPoint} figures are the same models at m = 1 timed in the same runs (NaN, JSON null, at m = 1).
  * Memory in MiB: {@code native} is what JavaCPP has allocated (ND4J's native buffers),
  * {@code rss} the process's resident set, {@code heap} the used Java heap after a GC. {@code pointsPerCpuS} divides
  * by the CPU time of the worker threads instead of wall time: on a shared machine it shows the cost per point
  * without the time the threads spent waiting for a core; the load averages say how shared the machine was.
  */
-public record BenchReport(int hidden, int window, int bptt, int updateEvery, int features, int layers, int symbols, int threads,
+public record BenchReport(String engine, int hidden, int window, int bptt, int updateEvery, int features, int layers,
+                          int symbols, int threads,
                           long updates, int runs, double pointsPerS, double singleThreadPointsPerS,
                           double scalingVsOneThread, double usPerUpdate, double predictionsPerS,
                           double naivePointsPerS, double speedupVsNaive, List<Double> runPointsPerS,
@@ -28,7 +29,7 @@ public record BenchReport(int hidden, int window, int bptt, int updateEvery, int
     /** @return the figures under their snake_case JSON names, in a stable order */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("engine", "fast");
+        m.put("engine", engine);
         m.put("hidden", hidden);
         m.put("window", window);
         m.put("bptt", bptt);

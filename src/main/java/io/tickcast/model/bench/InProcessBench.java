@@ -13,7 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Measures the fast engine in process: test-then-train points/s (all symbols, all threads, and one thread),
+ * Measures an engine in process (the fast engine, or the nd4j engine for comparison): test-then-train points/s
+ * (all symbols, all threads, and one thread),
  * prediction-only points/s, and in the same invocation the naive {@code MultiLayerNetwork} loop (the dl4j
  * engine with k = W) for the speed-up ratio and, when {@code updateEvery} m &gt; 1, the same models at m = 1. Memory is read before the first and after the last timed run.
  */
@@ -27,7 +28,7 @@ public final class InProcessBench {
 
     /** @return the figures; takes roughly runs x (updates / rate) plus the naive loop */
     public BenchReport run() throws InterruptedException {
-        ForecasterSpec spec = options.spec().withEngine(ForecasterSpec.FAST_ENGINE);
+        ForecasterSpec spec = options.spec();
         List<OnlineForecaster> models = new ArrayList<>();
         for (int s = 0; s < options.symbols(); s++) {
             models.add(Forecasters.create(spec));
@@ -78,7 +79,8 @@ public final class InProcessBench {
         double rate = median(rates);
         double single = median(singleRates);
         double cpuRate = median(cpuRates);
-        return new BenchReport(spec.hiddenSize(), spec.window(), spec.bpttHorizon(), spec.updateEvery(),
+        return new BenchReport(spec.engineOrDefault(), spec.hiddenSize(), spec.window(), spec.bpttHorizon(),
+                spec.updateEvery(),
                 spec.inputSize(), spec.layers(), options.symbols(), options.threads(), perSymbol * options.symbols(),
                 options.runs(), rate, single, rate / single, 1e6 / single, predictions, naive, single / naive,
                 Arrays.stream(rates).boxed().toList(), nativeStart, nativeEnd, rssStart, rssEnd, heapStart,

@@ -27,7 +27,8 @@ import org.nd4j.linalg.learning.config.Adam;
  * and {@code lstmLayerCellBp} ops, the only LSTM ops of 1.0.0-M2.1 that leak no native memory (the sequence ops
  * {@code lstmLayer} and {@code lstmLayer_bp} do; BENCHMARKS.md). Their op contexts are built once for every step
  * of the horizon and reused; the head is {@code gemm} into pre-allocated arrays; Adam is ND4J's {@code AdamUpdater}
- * on the flat gradient. About 27x slower than the fast engine at k = 8, 2,500 updates/s at k = 1.
+ * on the flat gradient. About 800 updates/s at k = 8 and 2,800 at k = 1 on one core, 27-41x slower than the fast
+ * engine (BENCHMARKS.md).
  *
  * <p>One LSTM layer, one optimizer step per labelled point ({@code updateEvery} 1). Weights start from the seeded
  * DL4J initialisation of the reference network, with its gates reordered to ND4J's {@code [input, forget, cell,
