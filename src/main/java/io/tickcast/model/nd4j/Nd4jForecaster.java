@@ -17,8 +17,6 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.learning.GradientUpdater;
-import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * The engine in which ND4J does the model math per point: the same test-then-train update as the fast engine
@@ -26,8 +24,8 @@ import org.nd4j.linalg.learning.config.Adam;
  * forward step on the new point), computed by ND4J ops. The LSTM steps are ND4J's single-step {@code lstmLayerCell}
  * and {@code lstmLayerCellBp} ops, the only LSTM ops of 1.0.0-M2.1 that leak no native memory (the sequence ops
  * {@code lstmLayer} and {@code lstmLayer_bp} do; BENCHMARKS.md). Their op contexts are built once for every step
- * of the horizon and reused; the head is {@code gemm} into pre-allocated arrays; Adam is ND4J's {@code AdamUpdater}
- * on the flat gradient. About 800 updates/s at k = 8 and 2,800 at k = 1 on one core, 27-41x slower than the fast
+ * of the horizon and reused, and so are those of every other op: the head ({@code matmul}, {@code add}), the loss
+ * gradient, ND4J's {@code adam_updater} on the flat gradient, the parameter step; no op allocates per point. About 800 updates/s at k = 8 and 2,800 at k = 1 on one core, 27-41x slower than the fast
  * engine (BENCHMARKS.md).
  *
  * <p>One LSTM layer, one optimizer step per labelled point ({@code updateEvery} 1). Weights start from the seeded
@@ -46,13 +44,35 @@ public final class Nd4jForecaster implements OnlineForecaster {
     private final int nIn;
     private final int hidden;
     private final int k;
-    private final DynamicCustomOp cellOp = DynamicCustomOp.builder("lstmLayerCell").build();
-    private final DynamicCustomOp cellBpOp = DynamicCustomOp.builder("lstmLayerCellBp").build();
+    private final DynamicCustomOp cellOp = op("lstmLayerCell");
+    private final DynamicCustomOp cellBpOp = op("lstmLayerCellBp");
+    private final DynamicCustomOp matmulOp = op("matmul");
+    private final DynamicCustomOp addOp = op("add");
+    private final DynamicCustomOp subtractOp = op("subtract");
+    private final DynamicCustomOp multiplyOp = op("multiply");
+    private final DynamicCustomOp assignOp = op("assign");
+    private final DynamicCustomOp adamOp = op("adam_updater");
     private final INDArray params;
     private final INDArray grads;
     private final INDArray adamState;
-    private final Adam adamConfig;
-    private final GradientUpdater<?> adam;
+    /** ND4J's {@code adam_updater} on the flat gradient, in place; its step number and rate are set per update. */
+    private final OpContext adamStep;
+    private final OpContext parameterStep;
+    private final OpContext zeroLstmGrads;
+    private final OpContext zeroCarries;
+    /** Per number of steps s in 1..k: the head, its bias, the loss gradient, the head's gradients, dL/dh. */
+    private final OpContext[] headOut;
+    private final OpContext[] headBias;
+    private final OpContext[] error;
+    private final OpContext[] errorWeight;
+    private final OpContext[] headWGradOf;
+    private final OpContext[] headBGradOf;
+    private final OpContext[] dLdhOf;
+    /** Per carried-state buffer and s: copies of the state after step s into that buffer. */
+    private final OpContext[][] keepH;
+    private final OpContext[][] keepC;
+    private final OpContext[] predictHead;
+    private final OpContext[] predictBias;
     private final INDArray wx;
     private final INDArray wr;
     private final INDArray bias;
@@ -118,8 +138,12 @@ public final class Nd4jForecaster implements OnlineForecaster {
         headWGrad = part(grads, lstmCount, lstmCount + hidden, hidden, 1);
         headBGrad = part(grads, lstmCount + hidden, count, 1, 1);
         adamState = Nd4j.zeros(DataType.FLOAT, 1, 2 * count);
-        adamConfig = new Adam(spec.learningRate(), Dl4jNetworks.BETA1, Dl4jNetworks.BETA2, Dl4jNetworks.EPSILON);
-        adam = adamConfig.instantiate(adamState, true);
+        INDArray adamM = part(adamState, 0, count, 1, count);
+        INDArray adamV = part(adamState, count, 2 * count, 1, count);
+        adamStep = Nd4j.getExecutioner().buildContext();
+        adamStep.setInputArrays(grads, adamV, adamM);
+        adamStep.setOutputArrays(grads, adamV, adamM);
+        parameterStep = context(new INDArray[] {params, grads}, params);
 
         x = Nd4j.zeros(DataType.FLOAT, k, 1, nIn);
         h = Nd4j.zeros(DataType.FLOAT, k + 1, 1, hidden);
@@ -147,6 +171,26 @@ public final class Nd4jForecaster implements OnlineForecaster {
             targetRows[s] = targets.get(NDArrayIndex.interval(0, s), NDArrayIndex.all());
             weightRows[s] = weights.get(NDArrayIndex.interval(0, s), NDArrayIndex.all());
         }
+        INDArray ones = Nd4j.ones(DataType.FLOAT, 1, k);
+        headOut = new OpContext[k + 1];
+        headBias = new OpContext[k + 1];
+        error = new OpContext[k + 1];
+        errorWeight = new OpContext[k + 1];
+        headWGradOf = new OpContext[k + 1];
+        headBGradOf = new OpContext[k + 1];
+        dLdhOf = new OpContext[k + 1];
+        for (int s = 1; s <= k; s++) {
+            headOut[s] = matmul(hTop[s], headW, outputs[s], false, false);
+            headBias[s] = context(new INDArray[] {outputs[s], headB}, outputs[s]);
+            error[s] = context(new INDArray[] {outputs[s], targetRows[s]}, dy[s]);
+            errorWeight[s] = context(new INDArray[] {dy[s], weightRows[s]}, dy[s]);
+            headWGradOf[s] = matmul(hTop[s], dy[s], headWGrad, true, false);
+            headBGradOf[s] = matmul(ones.get(NDArrayIndex.all(), NDArrayIndex.interval(0, s)), dy[s], headBGrad,
+                    false, false);
+            dLdhOf[s] = matmul(dy[s], headW, dLdhRows[s], false, true);
+        }
+        zeroLstmGrads = context(new INDArray[] {lstmGrads, Nd4j.zeros(DataType.FLOAT, lstmCount)}, lstmGrads);
+        zeroCarries = context(new INDArray[] {carries, Nd4j.zeros(DataType.FLOAT, 2, 1, hidden)}, carries);
         forward = new OpContext[k];
         backward = new OpContext[k];
         for (int t = 0; t < k; t++) {
@@ -157,14 +201,24 @@ public final class Nd4jForecaster implements OnlineForecaster {
         }
         state = new INDArray[] {Nd4j.zeros(DataType.FLOAT, 2, 1, hidden), Nd4j.zeros(DataType.FLOAT, 2, 1, hidden)};
         stepInput = Nd4j.zeros(DataType.FLOAT, 1, nIn);
+        prediction = Nd4j.zeros(DataType.FLOAT, 1, 1);
         predictStep = new OpContext[2];
+        predictHead = new OpContext[2];
+        predictBias = new OpContext[2];
+        keepH = new OpContext[2][k + 1];
+        keepC = new OpContext[2][k + 1];
         for (int i = 0; i < 2; i++) {
             INDArray from = state[i];
             INDArray to = state[1 - i];
             predictStep[i] = context(new INDArray[] {stepInput, wx, wr, bias, from.slice(0), from.slice(1)},
                     to.slice(0), to.slice(1));
+            predictHead[i] = matmul(to.slice(0), headW, prediction, false, false);
+            predictBias[i] = context(new INDArray[] {prediction, headB}, prediction);
+            for (int s = 1; s <= k; s++) {
+                keepH[i][s] = context(new INDArray[] {from.slice(0), h.slice(s)}, from.slice(0));
+                keepC[i][s] = context(new INDArray[] {from.slice(1), c.slice(s)}, from.slice(1));
+            }
         }
-        prediction = Nd4j.zeros(DataType.FLOAT, 1, 1);
         ring = new PointRing(spec.window(), nIn, 1, hidden);
         xs = new float[k][];
         ts = new float[k];
@@ -206,7 +260,6 @@ public final class Nd4jForecaster implements OnlineForecaster {
         if (in.hasRemaining()) {
             throw new IllegalArgumentException("corrupt nd4j forecaster snapshot: trailing bytes");
         }
-        f.adamConfig.setLearningRate(spec.learningRate() * f.learningRateFactor);
         return f;
     }
 
@@ -222,6 +275,23 @@ public final class Nd4jForecaster implements OnlineForecaster {
 
     private static INDArray part(INDArray flat, int from, int to, long... shape) {
         return flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(from, to)).reshape('c', shape);
+    }
+
+    private static DynamicCustomOp op(String name) {
+        return DynamicCustomOp.builder(name).build();
+    }
+
+    private static OpContext matmul(INDArray a, INDArray b, INDArray out, boolean transposeA, boolean transposeB) {
+        OpContext ctx = Nd4j.getExecutioner().buildContext();
+        ctx.setInputArrays(a, b);
+        ctx.setOutputArrays(out);
+        ctx.setIArguments(transposeA ? 1 : 0, transposeB ? 1 : 0, 0);
+        ctx.setTArguments(1.0, 0.0);
+        return ctx;
+    }
+
+    private void exec(DynamicCustomOp op, OpContext ctx) {
+        Nd4j.getExecutioner().exec(op, ctx);
     }
 
     private static OpContext context(INDArray[] inputs, INDArray... outputs) {
@@ -290,23 +360,27 @@ public final class Nd4jForecaster implements OnlineForecaster {
             c.putScalar(0, 0, u, c0[u]);
         }
         for (int t = 0; t < s; t++) {
-            Nd4j.getExecutioner().exec(cellOp, forward[t]);
+            exec(cellOp, forward[t]);
         }
-        Nd4j.gemm(hTop[s], headW, outputs[s], false, false, 1.0, 0.0);
-        outputs[s].addi(headB.getDouble(0, 0));
-        dy[s].assign(outputs[s]).subi(targetRows[s]).muli(weightRows[s]);
-        Nd4j.gemm(hTop[s], dy[s], headWGrad, true, false, 1.0, 0.0);
-        headBGrad.assign(dy[s].sumNumber());
-        Nd4j.gemm(dy[s], headW, dLdhRows[s], false, true, 1.0, 0.0);
-        lstmGrads.assign(0);
-        carries.assign(0);
+        exec(matmulOp, headOut[s]);
+        exec(addOp, headBias[s]);
+        exec(subtractOp, error[s]);
+        exec(multiplyOp, errorWeight[s]);
+        exec(matmulOp, headWGradOf[s]);
+        exec(matmulOp, headBGradOf[s]);
+        exec(matmulOp, dLdhOf[s]);
+        exec(assignOp, zeroLstmGrads);
+        exec(assignOp, zeroCarries);
         for (int t = s - 1; t >= 0; t--) {
-            Nd4j.getExecutioner().exec(cellBpOp, backward[t]);
+            exec(cellBpOp, backward[t]);
         }
-        state[current].slice(0).assign(h.slice(s));
-        state[current].slice(1).assign(c.slice(s));
-        adam.applyUpdater(grads, iteration++, 0);
-        params.subi(grads);
+        exec(assignOp, keepH[current][s]);
+        exec(assignOp, keepC[current][s]);
+        adamStep.setTArguments(spec.learningRate() * learningRateFactor, Dl4jNetworks.BETA1, Dl4jNetworks.BETA2,
+                Dl4jNetworks.EPSILON);
+        adamStep.setIArguments(iteration++);
+        exec(adamOp, adamStep);
+        exec(subtractOp, parameterStep);
         updates++;
     }
 
@@ -327,10 +401,11 @@ public final class Nd4jForecaster implements OnlineForecaster {
         for (int i = 0; i < nIn; i++) {
             stepInput.putScalar(0, i, features[i]);
         }
-        Nd4j.getExecutioner().exec(cellOp, predictStep[current]);
+        exec(cellOp, predictStep[current]);
+        exec(matmulOp, predictHead[current]);
+        exec(addOp, predictBias[current]);
         current = 1 - current;
-        Nd4j.gemm(state[current].slice(0), headW, prediction, false, false, 1.0, 0.0);
-        return (float) (prediction.getDouble(0, 0) + headB.getDouble(0, 0));
+        return prediction.getFloat(0, 0);
     }
 
     @Override
@@ -342,7 +417,6 @@ public final class Nd4jForecaster implements OnlineForecaster {
     public void scaleLearningRate(double factor) {
         ForecasterInputs.checkFactor(factor);
         learningRateFactor = factor;
-        adamConfig.setLearningRate(spec.learningRate() * factor);
     }
 
     @Override
