@@ -19,6 +19,7 @@ public final class PointRing {
     private int size;
     private int next;
 
+    /** An empty ring of {@code capacity} points: {@code inputSize} features, {@code layers} x {@code hidden} states. */
     public PointRing(int capacity, int inputSize, int layers, int hidden) {
         this.capacity = capacity;
         this.features = new float[capacity][inputSize];
@@ -27,6 +28,7 @@ public final class PointRing {
         this.cBefore = new float[capacity][layers][hidden];
     }
 
+    /** @return the points held, at most the capacity */
     public int size() {
         return size;
     }
@@ -45,6 +47,7 @@ public final class PointRing {
         }
     }
 
+    /** Sets the realised target of the newest point. */
     public void labelNewest(float target) {
         targets[slot(size - 1)] = target;
     }
@@ -69,14 +72,17 @@ public final class PointRing {
         return slot(size - steps);
     }
 
+    /** @return the hidden state before the point in {@code slot}, per layer (the ring's own arrays) */
     public float[][] hBefore(int slot) {
         return hBefore[slot];
     }
 
+    /** @return the cell state before the point in {@code slot}, per layer (the ring's own arrays) */
     public float[][] cBefore(int slot) {
         return cBefore[slot];
     }
 
+    /** Zeroes every stored state; features and targets stay. */
     public void clearStates() {
         for (int s = 0; s < capacity; s++) {
             for (float[] row : hBefore[s]) {
@@ -88,11 +94,13 @@ public final class PointRing {
         }
     }
 
+    /** @return the bytes {@link #write} writes */
     public int serializedBytes() {
         int states = capacity * hBefore[0].length * hBefore[0][0].length;
         return 8 + 4 * (FloatArrays.count(features) + targets.length + 2 * states);
     }
 
+    /** Writes the window: position, features, targets and states, as raw float bits. */
     public void write(ByteBuffer out) {
         out.putInt(size).putInt(next);
         FloatArrays.put(out, features);
@@ -103,6 +111,7 @@ public final class PointRing {
         }
     }
 
+    /** Reads what {@link #write} wrote into a ring of the same shape. */
     public void read(ByteBuffer in) {
         int newSize = in.getInt();
         int newNext = in.getInt();

@@ -25,8 +25,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * and {@code lstmLayerCellBp} ops, the only LSTM ops of 1.0.0-M2.1 that leak no native memory (the sequence ops
  * {@code lstmLayer} and {@code lstmLayer_bp} do; BENCHMARKS.md). Their op contexts are built once for every step
  * of the horizon and reused, and so are those of every other op: the head ({@code matmul}, {@code add}), the loss
- * gradient, ND4J's {@code adam_updater} on the flat gradient, the parameter step; no op allocates per point. About 800 updates/s at k = 8 and 2,800 at k = 1 on one core, 27-41x slower than the fast
- * engine (BENCHMARKS.md).
+ * gradient, ND4J's {@code adam_updater} on the flat gradient, the parameter step: no op creates a context or an
+ * array per point (only Adam's step number and rate are passed per update).
+ * About 2,000 updates/s at k = 8 and 8,000 at k = 1 on one core, 11.5x slower than the fast engine at k = 8
+ * (BENCHMARKS.md).
  *
  * <p>One LSTM layer, one optimizer step per labelled point ({@code updateEvery} 1). Weights start from the seeded
  * DL4J initialisation of the reference network, with its gates reordered to ND4J's {@code [input, forget, cell,
