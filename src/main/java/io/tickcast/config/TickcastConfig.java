@@ -173,6 +173,7 @@ public final class TickcastConfig extends AbstractConfig {
                     "must not exceed " + MODEL_WINDOW_CONFIG + " (" + getInt(MODEL_WINDOW_CONFIG) + ")");
         }
         checkUpdateEvery();
+        checkLayers();
         try {
             pipelineSettings = PipelineKeys.settings(this, PipelineSettings.defaults().withForecaster(forecasterSpec()));
         } catch (IllegalArgumentException e) {
@@ -189,6 +190,14 @@ public final class TickcastConfig extends AbstractConfig {
         if (m > 1 && !ForecasterSpec.FAST_ENGINE.equals(getString(MODEL_ENGINE_CONFIG))) {
             throw new ConfigException(MODEL_UPDATE_EVERY_CONFIG, m, "values above 1 need " + MODEL_ENGINE_CONFIG
                     + "=fast");
+        }
+    }
+
+    private void checkLayers() {
+        int layers = getInt(MODEL_LAYERS_CONFIG);
+        if (layers > 1 && ForecasterSpec.ND4J_ENGINE.equals(getString(MODEL_ENGINE_CONFIG))) {
+            throw new ConfigException(MODEL_LAYERS_CONFIG, layers, "values above 1 need " + MODEL_ENGINE_CONFIG
+                    + "=fast or dl4j (the nd4j engine has one layer)");
         }
     }
 
