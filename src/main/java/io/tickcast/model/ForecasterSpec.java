@@ -99,6 +99,10 @@ public record ForecasterSpec(String engine, int inputSize, int hiddenSize, int l
             throw new IllegalArgumentException("learningRate must be finite and > 0, was " + learningRate);
         }
         checkUpdateEvery(name);
+        if (layers > 1 && ND4J_ENGINE.equals(name)) {
+            throw new IllegalArgumentException("layers > 1 needs the fast or dl4j engine, was " + layers
+                    + " with engine \"nd4j\"");
+        }
         return this;
     }
 
@@ -110,10 +114,6 @@ public record ForecasterSpec(String engine, int inputSize, int hiddenSize, int l
         if (updateEvery > 1 && !FAST_ENGINE.equals(name)) {
             throw new IllegalArgumentException("updateEvery > 1 needs the fast engine, was " + updateEvery
                     + " with engine \"" + name + "\"");
-        }
-        if (layers > 1 && ND4J_ENGINE.equals(name)) {
-            throw new IllegalArgumentException("layers > 1 needs the fast or dl4j engine, was " + layers
-                    + " with engine \"nd4j\"");
         }
     }
 

@@ -116,7 +116,7 @@ public final class PointRing {
         int newSize = in.getInt();
         int newNext = in.getInt();
         if (newSize < 0 || newSize > capacity || newNext < 0 || newNext >= capacity) {
-            throw new IllegalArgumentException("corrupt fast forecaster snapshot: window position out of range");
+            throw new IllegalArgumentException("corrupt forecaster snapshot: window position out of range");
         }
         size = newSize;
         next = newNext;

@@ -62,14 +62,8 @@ public final class Nd4jForecaster implements OnlineForecaster {
     private final OpContext parameterStep;
     private final OpContext zeroLstmGrads;
     private final OpContext zeroCarries;
-    /** Per number of steps s in 1..k: the head, its bias, the loss gradient, the head's gradients, dL/dh. */
-    private final OpContext[] headOut;
-    private final OpContext[] headBias;
-    private final OpContext[] error;
-    private final OpContext[] errorWeight;
-    private final OpContext[] headWGradOf;
-    private final OpContext[] headBGradOf;
-    private final OpContext[] dLdhOf;
+    /** Per number of steps s in 1..k: the head and the loss gradient over the first s steps. */
+    private final Head[] heads;
     /** Per carried-state buffer and s: copies of the state after step s into that buffer. */
     private final OpContext[][] keepH;
     private final OpContext[][] keepC;
@@ -80,25 +74,13 @@ public final class Nd4jForecaster implements OnlineForecaster {
     private final INDArray bias;
     private final INDArray headW;
     private final INDArray headB;
-    private final INDArray lstmGrads;
-    private final INDArray headWGrad;
-    private final INDArray headBGrad;
     /** Inputs of the k steps, {@code [k, 1, nIn]}; states {@code [k + 1, 1, H]}, index 0 the state before step 0. */
     private final INDArray x;
     private final INDArray h;
     private final INDArray c;
-    private final INDArray carries;
-    private final INDArray dLdh;
     private final INDArray targets;
     /** 2 where a step has a target, 0 where not: the squared error's gradient factor. */
     private final INDArray weights;
-    /** Per number of steps s in 1..k: views of the first s rows. */
-    private final INDArray[] hTop;
-    private final INDArray[] outputs;
-    private final INDArray[] dy;
-    private final INDArray[] dLdhRows;
-    private final INDArray[] targetRows;
-    private final INDArray[] weightRows;
     private final OpContext[] forward;
     private final OpContext[] backward;
     /** The carried state and the state after the next step, swapped after each step. */
@@ -133,12 +115,12 @@ public final class Nd4jForecaster implements OnlineForecaster {
         bias = part(params, r, lstmCount, gates);
         headW = part(params, lstmCount, lstmCount + hidden, hidden, 1);
         headB = part(params, lstmCount + hidden, count, 1, 1);
-        lstmGrads = part(grads, 0, lstmCount, lstmCount);
+        INDArray lstmGrads = part(grads, 0, lstmCount, lstmCount);
         INDArray dwx = part(grads, 0, w, nIn, gates);
         INDArray dwr = part(grads, w, r, hidden, gates);
         INDArray db = part(grads, r, lstmCount, gates);
-        headWGrad = part(grads, lstmCount, lstmCount + hidden, hidden, 1);
-        headBGrad = part(grads, lstmCount + hidden, count, 1, 1);
+        INDArray headWGrad = part(grads, lstmCount, lstmCount + hidden, hidden, 1);
+        INDArray headBGrad = part(grads, lstmCount + hidden, count, 1, 1);
         adamState = Nd4j.zeros(DataType.FLOAT, 1, 2 * count);
         INDArray adamM = part(adamState, 0, count, 1, count);
         INDArray adamV = part(adamState, count, 2 * count, 1, count);
@@ -150,8 +132,8 @@ public final class Nd4jForecaster implements OnlineForecaster {
         x = Nd4j.zeros(DataType.FLOAT, k, 1, nIn);
         h = Nd4j.zeros(DataType.FLOAT, k + 1, 1, hidden);
         c = Nd4j.zeros(DataType.FLOAT, k + 1, 1, hidden);
-        carries = Nd4j.zeros(DataType.FLOAT, 2, 1, hidden);
-        dLdh = Nd4j.zeros(DataType.FLOAT, k, 1, hidden);
+        INDArray carries = Nd4j.zeros(DataType.FLOAT, 2, 1, hidden);
+        INDArray dLdh = Nd4j.zeros(DataType.FLOAT, k, 1, hidden);
         INDArray dx = Nd4j.zeros(DataType.FLOAT, k, 1, nIn);
         INDArray out = Nd4j.zeros(DataType.FLOAT, k, 1);
         INDArray dyAll = Nd4j.zeros(DataType.FLOAT, k, 1);
@@ -159,37 +141,19 @@ public final class Nd4jForecaster implements OnlineForecaster {
         weights = Nd4j.zeros(DataType.FLOAT, k, 1);
         INDArray hRows = h.reshape('c', k + 1, hidden);
         INDArray dLdhAll = dLdh.reshape('c', k, hidden);
-        hTop = new INDArray[k + 1];
-        outputs = new INDArray[k + 1];
-        dy = new INDArray[k + 1];
-        dLdhRows = new INDArray[k + 1];
-        targetRows = new INDArray[k + 1];
-        weightRows = new INDArray[k + 1];
-        for (int s = 1; s <= k; s++) {
-            hTop[s] = hRows.get(NDArrayIndex.interval(1, s + 1), NDArrayIndex.all());
-            outputs[s] = out.get(NDArrayIndex.interval(0, s), NDArrayIndex.all());
-            dy[s] = dyAll.get(NDArrayIndex.interval(0, s), NDArrayIndex.all());
-            dLdhRows[s] = dLdhAll.get(NDArrayIndex.interval(0, s), NDArrayIndex.all());
-            targetRows[s] = targets.get(NDArrayIndex.interval(0, s), NDArrayIndex.all());
-            weightRows[s] = weights.get(NDArrayIndex.interval(0, s), NDArrayIndex.all());
-        }
         INDArray ones = Nd4j.ones(DataType.FLOAT, 1, k);
-        headOut = new OpContext[k + 1];
-        headBias = new OpContext[k + 1];
-        error = new OpContext[k + 1];
-        errorWeight = new OpContext[k + 1];
-        headWGradOf = new OpContext[k + 1];
-        headBGradOf = new OpContext[k + 1];
-        dLdhOf = new OpContext[k + 1];
+        heads = new Head[k + 1];
         for (int s = 1; s <= k; s++) {
-            headOut[s] = matmul(hTop[s], headW, outputs[s], false, false);
-            headBias[s] = context(new INDArray[] {outputs[s], headB}, outputs[s]);
-            error[s] = context(new INDArray[] {outputs[s], targetRows[s]}, dy[s]);
-            errorWeight[s] = context(new INDArray[] {dy[s], weightRows[s]}, dy[s]);
-            headWGradOf[s] = matmul(hTop[s], dy[s], headWGrad, true, false);
-            headBGradOf[s] = matmul(ones.get(NDArrayIndex.all(), NDArrayIndex.interval(0, s)), dy[s], headBGrad,
-                    false, false);
-            dLdhOf[s] = matmul(dy[s], headW, dLdhRows[s], false, true);
+            INDArray hTop = hRows.get(NDArrayIndex.interval(1, s + 1), NDArrayIndex.all());
+            INDArray outputs = firstRows(out, s);
+            INDArray dy = firstRows(dyAll, s);
+            heads[s] = new Head(matmul(hTop, headW, outputs, false, false),
+                    context(new INDArray[] {outputs, headB}, outputs),
+                    context(new INDArray[] {outputs, firstRows(targets, s)}, dy),
+                    context(new INDArray[] {dy, firstRows(weights, s)}, dy),
+                    matmul(hTop, dy, headWGrad, true, false),
+                    matmul(ones.get(NDArrayIndex.all(), NDArrayIndex.interval(0, s)), dy, headBGrad, false, false),
+                    matmul(dy, headW, firstRows(dLdhAll, s), false, true));
         }
         zeroLstmGrads = context(new INDArray[] {lstmGrads, Nd4j.zeros(DataType.FLOAT, lstmCount)}, lstmGrads);
         zeroCarries = context(new INDArray[] {carries, Nd4j.zeros(DataType.FLOAT, 2, 1, hidden)}, carries);
@@ -230,7 +194,7 @@ public final class Nd4jForecaster implements OnlineForecaster {
 
     /** @return a fresh forecaster with the seeded DL4J initial weights of the reference network */
     public static Nd4jForecaster create(ForecasterSpec spec) {
-        Nd4jForecaster f = new Nd4jForecaster(requireSupported(spec));
+        Nd4jForecaster f = new Nd4jForecaster(spec.withEngine(ForecasterSpec.ND4J_ENGINE).validate());
         MultiLayerNetwork reference = Dl4jNetworks.create(spec);
         try {
             f.readDl4jWeights(reference);
@@ -242,7 +206,7 @@ public final class Nd4jForecaster implements OnlineForecaster {
 
     /** @return the forecaster stored in {@code payload} by {@link #snapshot()} */
     public static Nd4jForecaster restore(ForecasterSpec spec, byte[] payload) {
-        Nd4jForecaster f = new Nd4jForecaster(requireSupported(spec));
+        Nd4jForecaster f = new Nd4jForecaster(spec.withEngine(ForecasterSpec.ND4J_ENGINE).validate());
         ByteBuffer in = ByteBuffer.wrap(payload);
         try {
             int version = in.getInt();
@@ -265,18 +229,20 @@ public final class Nd4jForecaster implements OnlineForecaster {
         return f;
     }
 
-    private static ForecasterSpec requireSupported(ForecasterSpec spec) {
-        if (spec.layers() != 1) {
-            throw new IllegalArgumentException("layers must be 1 with engine \"nd4j\", was " + spec.layers());
-        }
-        if (spec.updateEvery() != 1) {
-            throw new IllegalArgumentException("updateEvery must be 1 with engine \"nd4j\", was " + spec.updateEvery());
-        }
-        return spec;
-    }
-
     private static INDArray part(INDArray flat, int from, int to, long... shape) {
         return flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(from, to)).reshape('c', shape);
+    }
+
+    /**
+     * The ops over the first s steps, in the order {@link #train} runs them: the head's outputs, plus its bias; the
+     * error against the targets, times 2 or 0 (labelled or not); the head's weight and bias gradients; dL/dh.
+     */
+    private record Head(OpContext output, OpContext bias, OpContext error, OpContext weighted, OpContext weightGrad,
+                        OpContext biasGrad, OpContext dLdh) {
+    }
+
+    private static INDArray firstRows(INDArray matrix, int rows) {
+        return matrix.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
     }
 
     private static DynamicCustomOp op(String name) {
@@ -364,13 +330,14 @@ public final class Nd4jForecaster implements OnlineForecaster {
         for (int t = 0; t < s; t++) {
             exec(cellOp, forward[t]);
         }
-        exec(matmulOp, headOut[s]);
-        exec(addOp, headBias[s]);
-        exec(subtractOp, error[s]);
-        exec(multiplyOp, errorWeight[s]);
-        exec(matmulOp, headWGradOf[s]);
-        exec(matmulOp, headBGradOf[s]);
-        exec(matmulOp, dLdhOf[s]);
+        Head head = heads[s];
+        exec(matmulOp, head.output());
+        exec(addOp, head.bias());
+        exec(subtractOp, head.error());
+        exec(multiplyOp, head.weighted());
+        exec(matmulOp, head.weightGrad());
+        exec(matmulOp, head.biasGrad());
+        exec(matmulOp, head.dLdh());
         exec(assignOp, zeroLstmGrads);
         exec(assignOp, zeroCarries);
         for (int t = s - 1; t >= 0; t--) {
@@ -462,7 +429,7 @@ public final class Nd4jForecaster implements OnlineForecaster {
 
     @Override
     public void close() {
-        for (INDArray a : new INDArray[] {params, grads, adamState, x, h, c, carries, dLdh, targets, weights,
+        for (INDArray a : new INDArray[] {params, grads, adamState, x, h, c, targets, weights,
                 state[0], state[1], stepInput, prediction}) {
             a.close();
         }
