@@ -9,8 +9,10 @@ import io.tickcast.model.ForecasterSpec;
 import io.tickcast.model.bench.BenchOptions;
 import io.tickcast.model.bench.BenchReport;
 import io.tickcast.model.bench.InProcessBench;
+import io.tickcast.model.bench.ProcessScalingBench;
 import io.tickcast.stream.JsonSerde;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +23,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code tickcast bench}: in-process figures of an engine (fast by default) and, in the same run, the naive DL4J loop.
@@ -30,39 +36,19 @@ import picocli.CommandLine.Option;
         description = "Measures per-point test-then-train throughput of the forecaster in process.")
 public final class BenchCommand implements Callable<Integer> {
 
-    private static final ForecasterSpec DEFAULTS = ForecasterSpec.defaults();
-
-    @Option(names = "--engine", description = "the engine measured: fast, or nd4j (the same update as ND4J ops)"
-            + " (default: ${DEFAULT-VALUE})")
-    String engine = ForecasterSpec.FAST_ENGINE;
-
-    @Option(names = "--hidden", description = "LSTM units per layer (default: ${DEFAULT-VALUE})")
-    int hidden = DEFAULTS.hiddenSize();
-
-    @Option(names = "--window", description = "W, points kept (default: ${DEFAULT-VALUE})")
-    int window = DEFAULTS.window();
-
-    @Option(names = "--bptt", description = "k, steps back-propagated per update, 1..W (default: ${DEFAULT-VALUE})")
-    int bptt = DEFAULTS.bpttHorizon();
-
-    @Option(names = "--update-every", description = "m, points per Adam step; m > 1 back-propagates the last m + k - 1"
-            + " points every m points (default: ${DEFAULT-VALUE})")
-    int updateEvery = DEFAULTS.updateEvery();
-
-    @Option(names = "--features", description = "input features per point (default: ${DEFAULT-VALUE})")
-    int features = DEFAULTS.inputSize();
-
-    @Option(names = "--layers", description = "stacked LSTM layers (default: ${DEFAULT-VALUE})")
-    int layers = DEFAULTS.layers();
-
-    @Option(names = "--lr", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
-    double learningRate = DEFAULTS.learningRate();
+    @Mixin
+    ModelOptions model = new ModelOptions();
 
     @Option(names = "--symbols", description = "models trained side by side (default: ${DEFAULT-VALUE})")
     int symbols = 1;
 
     @Option(names = "--threads", description = "threads sharing the symbols (default: ${DEFAULT-VALUE})")
     int threads = 1;
+
+    @Option(names = "--processes", description = "> 1: instead of threads, this many worker JVMs with --symbols / N"
+            + " models each, fed on one thread at the same moment, and the first of them alone in every run: the"
+            + " scaling a second Kafka Streams instance gives (default: ${DEFAULT-VALUE})")
+    int processes = 1;
 
     @Option(names = "--updates", description = "points per timed run over all symbols (default: ${DEFAULT-VALUE})")
     long updates = 50_000;
@@ -113,17 +99,54 @@ public final class BenchCommand implements Callable<Integer> {
             + " e.g. --set kafka.commit.interval.ms=1000 or --set processing.guarantee=at_least_once")
     Map<String, String> overrides = new LinkedHashMap<>();
 
+    @Spec
+    CommandSpec commandSpec;
+
     @Override
     public Integer call() throws Exception {
         if (e2e) {
             return endToEnd();
         }
-        ForecasterSpec spec = new ForecasterSpec(engine, features, hidden, layers, window, bptt,
-                learningRate, DEFAULTS.seed(), updateEvery);
+        if (processes > 1) {
+            return acrossProcesses();
+        }
+        ForecasterSpec spec = model.spec();
         BenchOptions options = new BenchOptions(spec, symbols, threads, updates, runs, predictions, naiveUpdates,
                 warmup);
         BenchReport report = new InProcessBench(options).run();
         System.out.println(json ? toJson(report) : toText(report));
+        return 0;
+    }
+
+    private Integer acrossProcesses() throws Exception {
+        if (threads != 1 || symbols % processes != 0) {
+            throw new ParameterException(commandSpec.commandLine(), "--processes " + processes
+                    + " needs --threads 1 and --symbols a multiple of it (e.g. --symbols " + processes + ")");
+        }
+        model.spec().validate();
+        int perProcess = symbols / processes;
+        List<String> worker = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx512m", "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path"),
+                TickcastCommand.class.getName(), "bench-worker", "--symbols", Integer.toString(perProcess),
+                "--warmup", Integer.toString(warmup)));
+        worker.addAll(model.arguments());
+        ProcessScalingBench.Report report = new ProcessScalingBench(new ProcessScalingBench.Options(worker,
+                processes, perProcess, Math.max(1, updates / symbols), runs)).run();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("engine", model.spec().engineOrDefault());
+        fields.putAll(report.toMap());
+        if (json) {
+            System.out.println(JsonSerde.MAPPER.writeValueAsString(fields));
+        } else {
+            System.out.println(String.format(Locale.ROOT, """
+                    tickcast bench --processes %d: %s engine, %d symbol(s) per process on one thread each
+                      one process alone  %,12.0f points/s
+                      %d at once          %,12.0f points/s  (%,.0f per CPU-second of the feeding threads)
+                      scaling            %12.2fx          (median of %d runs; per run %s)
+                    """, processes, model.spec().engineOrDefault(), perProcess, fields.get("alone_points_per_s"),
+                    processes, fields.get("together_points_per_s"), fields.get("together_points_per_cpu_s"),
+                    report.scaling(), runs, fields.get("scaling_runs")));
+        }
         return 0;
     }
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tickcast", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Online LSTM forecasting of price ticks on Kafka Streams: test-then-train on every point.",
         subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, BrokerCommand.class,
-                BenchCommand.class, BacktestCommand.class, ChaosCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, BenchWorkerCommand.class, BacktestCommand.class, ChaosCommand.class, CommandLine.HelpCommand.class})
 public final class TickcastCommand implements Runnable {
 
     @CommandLine.Spec

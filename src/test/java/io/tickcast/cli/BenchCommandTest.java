@@ -1,0 +1,38 @@
+package io.tickcast.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code tickcast bench}'s flags: worker processes get the model it was asked for, bad combinations are refused. */
+class BenchCommandTest {
+
+    @Test
+    void shouldRefuseMoreProcessesThanTheSymbolsSplitEvenly() {
+        CommandLine line = TickcastCommand.commandLine();
+        StringWriter err = new StringWriter();
+        line.setErr(new PrintWriter(err));
+
+        int exit = line.execute("bench", "--processes", "2", "--symbols", "3");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--processes 2 needs --threads 1 and --symbols a multiple of it");
+    }
+
+    @Test
+    void shouldPassTheWholeModelToWorkerProcesses() {
+        BenchCommand bench = new BenchCommand();
+        new CommandLine(bench).parseArgs("--engine", "nd4j", "--hidden", "16", "--window", "12", "--bptt", "3",
+                "--features", "4", "--lr", "0.002");
+        BenchWorkerCommand worker = new BenchWorkerCommand();
+
+        new CommandLine(worker).parseArgs(bench.model.arguments().toArray(String[]::new));
+
+        assertThat(worker.model.spec()).isEqualTo(bench.model.spec());
+        assertThat(worker.model.spec().engineOrDefault()).isEqualTo("nd4j");
+        assertThat(worker.model.spec().hiddenSize()).isEqualTo(16);
+    }
+}
