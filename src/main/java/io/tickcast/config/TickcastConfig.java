@@ -144,7 +144,8 @@ public final class TickcastConfig extends AbstractConfig {
             .define(MODELS_MAX_LIVE_CONFIG, Type.INT, 1000, Range.atLeast(1), Importance.MEDIUM, MODELS_MAX_LIVE_DOC)
             .define(MODEL_ENGINE_CONFIG, Type.STRING, MODEL.engine(), ValidString.in("fast", "dl4j", "nd4j"),
                     Importance.MEDIUM, "Forecaster engine: fast (the default), nd4j (the same update as ND4J ops, one"
-                            + " layer, m = 1: ~2,000 updates/s at k = 8, ~8,000 at k = 1) or dl4j (the plain"
+                            + " layer, m = 1: ~2,000 updates/s at k = 8, ~8,000 at k = 1; scale it with one instance per core, not"
+                            + " with stream threads) or dl4j (the plain"
                             + " MultiLayerNetwork reference, ~15 updates/s); see BENCHMARKS.md.")
             .define(MODEL_HIDDEN_CONFIG, Type.INT, MODEL.hiddenSize(), Range.between(1, 1024), Importance.MEDIUM,
                     "LSTM units per layer.")
