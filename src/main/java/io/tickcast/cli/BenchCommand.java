@@ -107,6 +107,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (e2e) {
             return endToEnd();
         }
+        if (processes < 1) {
+            throw new ParameterException(commandSpec.commandLine(), "--processes must be >= 1, was " + processes);
+        }
         if (processes > 1) {
             return acrossProcesses();
         }

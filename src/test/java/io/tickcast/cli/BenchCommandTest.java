@@ -23,6 +23,18 @@ class BenchCommandTest {
     }
 
     @Test
+    void shouldRefuseFewerThanOneProcess() {
+        CommandLine line = TickcastCommand.commandLine();
+        StringWriter err = new StringWriter();
+        line.setErr(new PrintWriter(err));
+
+        int exit = line.execute("bench", "--processes", "0");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--processes must be >= 1, was 0");
+    }
+
+    @Test
     void shouldPassTheWholeModelToWorkerProcesses() {
         BenchCommand bench = new BenchCommand();
         new CommandLine(bench).parseArgs("--engine", "nd4j", "--hidden", "16", "--window", "12", "--bptt", "3",
