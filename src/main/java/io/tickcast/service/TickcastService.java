@@ -3,6 +3,7 @@ package io.tickcast.service;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,6 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.http.HttpEndpoint;
 import io.tickcast.metrics.Registries;
+import io.tickcast.model.ForecasterSpec;
 import io.tickcast.model.Forecasters;
 import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.stream.ModelDirectory;
@@ -117,6 +119,23 @@ public final class TickcastService implements AutoCloseable {
         long started = System.nanoTime();
         Forecasters.create(config.pipelineSettings().forecaster()).close();
         LOG.info("Model engine ready in {} ms", (System.nanoTime() - started) / 1_000_000);
+        engineAdvice(config).ifPresent(LOG::warn);
+    }
+
+    /**
+     * @return a warning when the config asks for something the model engine does badly: several stream threads in
+     *         one process with the nd4j engine, whose models share libnd4j's process-wide locks
+     */
+    static Optional<String> engineAdvice(TickcastConfig config) {
+        String engine = config.pipelineSettings().forecaster().engineOrDefault();
+        StreamsConfig streams = new StreamsConfig(streamsProperties(config));
+        int threads = streams.getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG);
+        if (ForecasterSpec.ND4J_ENGINE.equals(engine) && threads > 1) {
+            return Optional.of("model.engine=nd4j with kafka.num.stream.threads=" + threads + ": the stream threads of"
+                    + " one process share libnd4j's process-wide locks and gain almost nothing over one thread"
+                    + " (BENCHMARKS.md); run one instance per core with one stream thread each instead");
+        }
+        return Optional.empty();
     }
 
     static Properties streamsProperties(TickcastConfig config) {

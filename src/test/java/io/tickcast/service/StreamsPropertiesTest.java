@@ -32,4 +32,14 @@ class StreamsPropertiesTest {
         assertThat(TickcastService.streamsProperties(TickcastConfig.of(Map.of()))
                 .get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
     }
+
+    @Test
+    void shouldWarnWhenTheNd4jEngineIsGivenSeveralStreamThreads() {
+        assertThat(TickcastService.engineAdvice(TickcastConfig.of(Map.of("model.engine", "nd4j",
+                "kafka.num.stream.threads", "2")))).hasValueSatisfying(advice -> assertThat(advice)
+                .contains("kafka.num.stream.threads=2").contains("one instance per core"));
+        assertThat(TickcastService.engineAdvice(TickcastConfig.of(Map.of("model.engine", "nd4j")))).isEmpty();
+        assertThat(TickcastService.engineAdvice(TickcastConfig.of(Map.of("kafka.num.stream.threads", "2"))))
+                .as("the fast engine's models share nothing").isEmpty();
+    }
 }
