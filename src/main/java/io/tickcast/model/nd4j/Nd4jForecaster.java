@@ -28,7 +28,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * gradient, ND4J's {@code adam_updater} on the flat gradient, the parameter step: no op creates a context or an
  * array per point (only Adam's step number and rate are passed per update).
  * About 2,000 updates/s at k = 8 and 8,000 at k = 1 on one core, 11.5x slower than the fast engine at k = 8
- * (BENCHMARKS.md).
+ * (BENCHMARKS.md). Instances on different threads of one process do not run in parallel: the cell ops create
+ * temporaries inside libnd4j under its process-wide {@code MemoryCounter} and {@code ConstantShapeHelper} locks;
+ * instances in different processes do (1.98x on two cores).
  *
  * <p>One LSTM layer, one optimizer step per labelled point ({@code updateEvery} 1). Weights start from the seeded
  * DL4J initialisation of the reference network, with its gates reordered to ND4J's {@code [input, forget, cell,
