@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * adds. Runs alternate which of the two goes first.
  *
  * <p>This exists because two threads in one JVM cannot show it for the nd4j engine: libnd4j takes process-wide
- * locks for every array its fused LSTM cell ops create inside (BENCHMARKS.md, "Two threads, two processes").
+ * locks for every array its LSTM cell ops create inside (BENCHMARKS.md, "The `nd4j` engine on two cores").
  */
 public final class ProcessScalingBench {
 
@@ -107,20 +107,21 @@ public final class ProcessScalingBench {
             List<Double> togetherCpu = new ArrayList<>();
             List<Double> scaling = new ArrayList<>();
             long points = options.pointsPerRun() * options.symbolsPerProcess();
+            List<Worker> first = workers.subList(0, 1);
             for (int r = 0; r < options.runs(); r++) {
-                double a = 0;
-                double[] t = null;
-                for (int order = 0; order < 2; order++) {
-                    if ((order == 0) == (r % 2 == 0)) {
-                        a = points / (feed(workers.subList(0, 1))[0] / 1e9);
-                    } else {
-                        t = feed(workers);
-                    }
+                double[] solo;
+                double[] all;
+                if (r % 2 == 0) {
+                    solo = feed(first);
+                    all = feed(workers);
+                } else {
+                    all = feed(workers);
+                    solo = feed(first);
                 }
-                together.add(points * workers.size() / (t[0] / 1e9));
-                togetherCpu.add(points * workers.size() / (t[1] / 1e9));
-                alone.add(a);
-                scaling.add(together.get(r) / a);
+                alone.add(points / (solo[0] / 1e9));
+                together.add(points * workers.size() / (all[0] / 1e9));
+                togetherCpu.add(points * workers.size() / (all[1] / 1e9));
+                scaling.add(together.get(r) / alone.get(r));
             }
             List<Long> updates = workers.stream().map(Worker::lastUpdates).toList();
             return new Report(options.processes(), options.symbolsPerProcess(), options.pointsPerRun(), alone,
