@@ -11,12 +11,15 @@ import io.tickcast.model.OnlineForecaster;
 import io.tickcast.model.dl4j.Dl4jNetworks;
 import io.tickcast.model.fast.PointRing;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.nativeblas.NativeOps;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * The engine in which ND4J does the model math per point: the same test-then-train update as the fast engine
@@ -39,6 +42,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class Nd4jForecaster implements OnlineForecaster {
 
     private static final int PAYLOAD_VERSION = 1;
+    /** ND4J's native entry points; the backend is loaded first ({@code Nd4j}'s initialisation), as they need it. */
+    private static final NativeOps NATIVE = nativeOps();
     /** Sigmoid gates, tanh cell and output activations (libnd4j's activation codes 2 and 0). */
     private static final long[] ACTIVATIONS = {2, 0, 0};
     /** DL4J's gate blocks are [cell input, forget, output, input]; ND4J's block g takes DL4J's block DL4J_BLOCK[g]. */
@@ -260,8 +265,24 @@ public final class Nd4jForecaster implements OnlineForecaster {
         return ctx;
     }
 
-    private void exec(DynamicCustomOp op, OpContext ctx) {
-        Nd4j.getExecutioner().exec(op, ctx);
+    private static NativeOps nativeOps() {
+        Nd4j.getBackend();
+        return NativeOpsHolder.getInstance().getDeviceNativeOps();
+    }
+
+    /**
+     * Runs the op on its context through ND4J's native entry point, {@code execCustomOp2}, as
+     * {@code NativeOpExecutioner.exec(op, context)} does, without that method's per-call Java work (profiling hooks,
+     * lists of the context's arrays, the returned array): about 23 KB of garbage per update otherwise.
+     */
+    private static void exec(DynamicCustomOp op, OpContext ctx) {
+        int status = NATIVE.execCustomOp2(null, op.opHash(), ctx.contextPointer());
+        if (NATIVE.lastErrorCode() != 0) {
+            throw new IllegalStateException("ND4J op " + op.opName() + " failed: " + NATIVE.lastErrorMessage());
+        }
+        if (status != 0) {
+            throw new IllegalStateException("ND4J op " + op.opName() + " failed with status " + status);
+        }
     }
 
     private static OpContext context(INDArray[] inputs, INDArray... outputs) {
@@ -364,9 +385,10 @@ public final class Nd4jForecaster implements OnlineForecaster {
     /** Keeps the point and its state before in the window, advances the carried state, returns the head's output. */
     private float step(float[] features) {
         INDArray from = state[current];
+        DataBuffer carried = from.data(); // [2, 1, H] in 'c' order, its own buffer: h at u, c at H + u
         for (int u = 0; u < hidden; u++) {
-            hJava[0][u] = from.getFloat(0, 0, u);
-            cJava[0][u] = from.getFloat(1, 0, u);
+            hJava[0][u] = carried.getFloat(u);
+            cJava[0][u] = carried.getFloat(hidden + u);
         }
         ring.append(features, hJava, cJava);
         for (int i = 0; i < nIn; i++) {
@@ -376,7 +398,7 @@ public final class Nd4jForecaster implements OnlineForecaster {
         exec(matmulOp, predictHead[current]);
         exec(addOp, predictBias[current]);
         current = 1 - current;
-        return prediction.getFloat(0, 0);
+        return prediction.data().getFloat(0);
     }
 
     @Override

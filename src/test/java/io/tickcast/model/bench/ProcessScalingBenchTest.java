@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Scaling across processes runs real worker JVMs (the {@code tickcast bench-worker} command on this classpath);
@@ -40,10 +42,12 @@ class ProcessScalingBenchTest {
         assertThat(Long.parseLong(lines.get(1).split(" ")[2])).as("wall ns").isPositive();
     }
 
-    @Test
-    void shouldTimeWorkersTogetherAndTheFirstAloneInEveryRun() throws IOException {
+    /** Also shows that each engine starts in a fresh JVM, where nothing else has loaded ND4J before it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"fast", "nd4j"})
+    void shouldTimeWorkersTogetherAndTheFirstAloneInEveryRun(String engine) throws IOException {
         ProcessScalingBench.Report report = new ProcessScalingBench(new ProcessScalingBench.Options(
-                workerCommand("fast"), 2, 1, 400, 2)).run();
+                workerCommand(engine), 2, 1, 400, 2)).run();
 
         assertThat(report.aloneRuns()).hasSize(2).allSatisfy(rate -> assertThat(rate).isPositive());
         assertThat(report.togetherRuns()).hasSize(2).allSatisfy(rate -> assertThat(rate).isPositive());
