@@ -128,8 +128,13 @@ public final class TickcastService implements AutoCloseable {
      */
     static Optional<String> engineAdvice(TickcastConfig config) {
         String engine = config.pipelineSettings().forecaster().engineOrDefault();
-        StreamsConfig streams = new StreamsConfig(streamsProperties(config));
-        int threads = streams.getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG);
+        Object value = streamsProperties(config).get(StreamsConfig.NUM_STREAM_THREADS_CONFIG);
+        int threads;
+        try {
+            threads = value == null ? 1 : Integer.parseInt(value.toString().trim());
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // Kafka Streams refuses the value itself, naming it
+        }
         if (ForecasterSpec.ND4J_ENGINE.equals(engine) && threads > 1) {
             return Optional.of("model.engine=nd4j with kafka.num.stream.threads=" + threads + ": the stream threads of"
                     + " one process share libnd4j's process-wide locks and gain almost nothing over one thread"
