@@ -72,7 +72,7 @@ public record BenchReport(String engine, int hidden, int window, int bptt, int u
     }
 
     /** @return v rounded to 2 decimals, or null (JSON null) when not measured */
-    private static Double round(double v) {
+    static Double round(double v) {
         return Double.isFinite(v) ? Math.round(v * 100.0) / 100.0 : null;
     }
 }

@@ -6,8 +6,6 @@ import io.tickcast.model.OnlineForecaster;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,25 +55,18 @@ public final class BenchWorker implements AutoCloseable {
                 throw new IllegalArgumentException("unknown command: " + line);
             }
             long points = Long.parseLong(line.substring(4).trim());
-            ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-            long cpuStart = mx.getCurrentThreadCpuTime();
             long start = System.nanoTime();
-            feed(points);
+            long cpu = feed(points);
             long wall = System.nanoTime() - start;
-            long cpu = mx.getCurrentThreadCpuTime() - cpuStart;
             long updates = models.stream().mapToLong(OnlineForecaster::updates).sum();
             out.println(String.format(Locale.ROOT, PREFIX + "done %d %d %d", wall, cpu, updates));
             out.flush();
         }
     }
 
-    private void feed(long points) {
-        for (long p = 0; p < points; p++) {
-            for (int s = 0; s < models.size(); s++) {
-                long t = clock[s]++;
-                models.get(s).observe(stream.features(t), stream.previousTarget(t));
-            }
-        }
+    /** @return the CPU nanoseconds this thread used */
+    private long feed(long points) {
+        return InProcessBench.feedShare(models, stream, clock, points, 0, 1);
     }
 
     @Override

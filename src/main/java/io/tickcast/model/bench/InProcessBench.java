@@ -134,7 +134,7 @@ public final class InProcessBench {
     }
 
     /** @return the CPU nanoseconds this worker used */
-    private static long feedShare(List<OnlineForecaster> models, PointStream stream, long[] clock, long points,
+    static long feedShare(List<OnlineForecaster> models, PointStream stream, long[] clock, long points,
                                   int first, int stride) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long cpuStart = mx.getCurrentThreadCpuTime();

@@ -70,15 +70,15 @@ public final class ProcessScalingBench {
             m.put("processes", processes);
             m.put("symbols_per_process", symbolsPerProcess);
             m.put("points_per_run", pointsPerRun);
-            m.put("alone_points_per_s", round(median(aloneRuns)));
-            m.put("together_points_per_s", round(median(togetherRuns)));
-            m.put("together_points_per_cpu_s", round(median(togetherPerCpuRuns)));
-            m.put("scaling_vs_one_process", round(scaling()));
-            m.put("alone_runs", aloneRuns.stream().map(ProcessScalingBench::round).toList());
-            m.put("together_runs", togetherRuns.stream().map(ProcessScalingBench::round).toList());
-            m.put("scaling_runs", scalingRuns.stream().map(ProcessScalingBench::round).toList());
+            m.put("alone_points_per_s", BenchReport.round(median(aloneRuns)));
+            m.put("together_points_per_s", BenchReport.round(median(togetherRuns)));
+            m.put("together_points_per_cpu_s", BenchReport.round(median(togetherPerCpuRuns)));
+            m.put("scaling_vs_one_process", BenchReport.round(scaling()));
+            m.put("alone_runs", aloneRuns.stream().map(BenchReport::round).toList());
+            m.put("together_runs", togetherRuns.stream().map(BenchReport::round).toList());
+            m.put("scaling_runs", scalingRuns.stream().map(BenchReport::round).toList());
             m.put("updates_per_process", updates);
-            m.put("load_avg_end", round(MemoryProbe.loadAverage()));
+            m.put("load_avg_end", BenchReport.round(MemoryProbe.loadAverage()));
             return m;
         }
     }
@@ -210,9 +210,5 @@ public final class ProcessScalingBench {
 
     static double median(List<Double> values) {
         return InProcessBench.median(values.stream().mapToDouble(Double::doubleValue).toArray());
-    }
-
-    private static Double round(double v) {
-        return Double.isFinite(v) ? Math.round(v * 100.0) / 100.0 : null;
     }
 }

@@ -2,13 +2,14 @@ package io.tickcast.model.fast;
 
 import java.nio.ByteBuffer;
 
-/** Raw-bit float array (de)serialisation, so restored values are bit-identical. */
-final class FloatArrays {
+/** Raw-bit float array (de)serialisation, so restored values are bit-identical. Shared by the fast and nd4j engines. */
+public final class FloatArrays {
 
     private FloatArrays() {
     }
 
-    static void put(ByteBuffer out, float[] values) {
+    /** Writes each value's raw bits, 4 bytes per value. */
+    public static void put(ByteBuffer out, float[] values) {
         for (float v : values) {
             out.putInt(Float.floatToRawIntBits(v));
         }
@@ -20,7 +21,8 @@ final class FloatArrays {
         }
     }
 
-    static void get(ByteBuffer in, float[] values) {
+    /** Fills {@code values} from what {@link #put(ByteBuffer, float[])} wrote. */
+    public static void get(ByteBuffer in, float[] values) {
         for (int i = 0; i < values.length; i++) {
             values[i] = Float.intBitsToFloat(in.getInt());
         }

@@ -9,6 +9,7 @@ import io.tickcast.model.ForecasterSpec;
 import io.tickcast.model.Forecasters;
 import io.tickcast.model.OnlineForecaster;
 import io.tickcast.model.dl4j.Dl4jNetworks;
+import io.tickcast.model.fast.FloatArrays;
 import io.tickcast.model.fast.PointRing;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataBuffer;
@@ -213,6 +214,7 @@ public final class Nd4jForecaster implements OnlineForecaster {
 
     /** @return the forecaster stored in {@code payload} by {@link #snapshot()} */
     public static Nd4jForecaster restore(ForecasterSpec spec, byte[] payload) {
+        Dl4jNetworks.useOneNd4jThread(); // as create does, through Dl4jNetworks.create
         Nd4jForecaster f = new Nd4jForecaster(spec.withEngine(ForecasterSpec.ND4J_ENGINE).validate());
         ByteBuffer in = ByteBuffer.wrap(payload);
         try {
@@ -433,16 +435,12 @@ public final class Nd4jForecaster implements OnlineForecaster {
     }
 
     private static void putFloats(ByteBuffer out, INDArray a) {
-        for (float v : a.data().asFloat()) {
-            out.putInt(Float.floatToRawIntBits(v));
-        }
+        FloatArrays.put(out, a.data().asFloat());
     }
 
     private static void getFloats(ByteBuffer in, INDArray a) {
         float[] values = new float[(int) a.length()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = Float.intBitsToFloat(in.getInt());
-        }
+        FloatArrays.get(in, values);
         a.assign(Nd4j.createFromArray(values).reshape(a.shape()));
     }
 

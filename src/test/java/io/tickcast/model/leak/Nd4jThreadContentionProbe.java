@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import io.tickcast.model.dl4j.Dl4jNetworks;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -36,9 +37,7 @@ public final class Nd4jThreadContentionProbe {
         int k = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int passes = args.length > 1 ? Integer.parseInt(args[1]) : 4000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        Nd4j.getEnvironment().setMaxThreads(1);
-        Nd4j.getEnvironment().setMaxMasterThreads(1);
-        Nd4j.factory().blas().setMaxThreads(1);
+        Dl4jNetworks.useOneNd4jThread();
         List<LstmCellLoop> loops = List.of(loop(k, 1), loop(k, 2));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
