@@ -126,7 +126,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(commandSpec.commandLine(), "--processes " + processes
                     + " needs --threads 1 and --symbols a multiple of it (e.g. --symbols " + processes + ")");
         }
-        model.spec().validate();
+        model.spec();
         int perProcess = symbols / processes;
         List<String> worker = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx512m", "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path"),

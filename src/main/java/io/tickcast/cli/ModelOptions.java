@@ -2,7 +2,10 @@ package io.tickcast.cli;
 
 import io.tickcast.model.ForecasterSpec;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The model a bench measures: engine and shape, shared by {@code bench} and its worker processes. */
 final class ModelOptions {
@@ -35,9 +38,35 @@ final class ModelOptions {
     @Option(names = "--lr", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
     double learningRate = DEFAULTS.learningRate();
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /**
+     * @return the model these options describe, validated
+     * @throws ParameterException naming the flag, if the model's rules refuse a value
+     */
     ForecasterSpec spec() {
-        return new ForecasterSpec(engine, features, hidden, layers, window, bptt, learningRate, DEFAULTS.seed(),
-                updateEvery);
+        try {
+            return new ForecasterSpec(engine, features, hidden, layers, window, bptt, learningRate, DEFAULTS.seed(),
+                    updateEvery).validate();
+        } catch (ForecasterSpec.InvalidSpecException e) {
+            throw new ParameterException(command.commandLine(), flag(e.field()) + " " + e.rule(ModelOptions::flag)
+                    + ", was " + e.value());
+        }
+    }
+
+    /** @return the flag that sets a field of the spec */
+    private static String flag(ForecasterSpec.Field field) {
+        return switch (field) {
+            case ENGINE -> "--engine";
+            case INPUT_SIZE -> "--features";
+            case HIDDEN_SIZE -> "--hidden";
+            case LAYERS -> "--layers";
+            case WINDOW -> "--window";
+            case BPTT_HORIZON -> "--bptt";
+            case LEARNING_RATE -> "--lr";
+            case UPDATE_EVERY -> "--update-every";
+        };
     }
 
     /** @return these options as command-line arguments, for a worker process */

@@ -169,44 +169,35 @@ public final class TickcastConfig extends AbstractConfig {
     private TickcastConfig(Map<String, String> values) {
         super(CONFIG, values, false);
         checkKnownKeys(values);
-        if (getInt(MODEL_BPTT_CONFIG) > getInt(MODEL_WINDOW_CONFIG)) {
-            throw new ConfigException(MODEL_BPTT_CONFIG, getInt(MODEL_BPTT_CONFIG),
-                    "must not exceed " + MODEL_WINDOW_CONFIG + " (" + getInt(MODEL_WINDOW_CONFIG) + ")");
-        }
-        checkUpdateEvery();
-        checkLayers();
         try {
             pipelineSettings = PipelineKeys.settings(this, PipelineSettings.defaults().withForecaster(forecasterSpec()));
+        } catch (ForecasterSpec.InvalidSpecException e) {
+            throw new ConfigException(modelKey(e.field()), e.value(), e.rule(TickcastConfig::modelKey));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("Invalid configuration: " + e.getMessage());
         }
     }
 
-    private void checkUpdateEvery() {
-        int m = getInt(MODEL_UPDATE_EVERY_CONFIG);
-        if (m + getInt(MODEL_BPTT_CONFIG) - 1 > getInt(MODEL_WINDOW_CONFIG)) {
-            throw new ConfigException(MODEL_UPDATE_EVERY_CONFIG, m, "plus " + MODEL_BPTT_CONFIG + " - 1 must not exceed "
-                    + MODEL_WINDOW_CONFIG + " (" + getInt(MODEL_WINDOW_CONFIG) + ")");
-        }
-        if (m > 1 && !ForecasterSpec.FAST_ENGINE.equals(getString(MODEL_ENGINE_CONFIG))) {
-            throw new ConfigException(MODEL_UPDATE_EVERY_CONFIG, m, "values above 1 need " + MODEL_ENGINE_CONFIG
-                    + "=fast");
-        }
+    /** @return the key that sets a field of the model spec */
+    private static String modelKey(ForecasterSpec.Field field) {
+        return switch (field) {
+            case ENGINE -> MODEL_ENGINE_CONFIG;
+            case INPUT_SIZE -> "model.input.size (fixed by the pipeline's features)";
+            case HIDDEN_SIZE -> MODEL_HIDDEN_CONFIG;
+            case LAYERS -> MODEL_LAYERS_CONFIG;
+            case WINDOW -> MODEL_WINDOW_CONFIG;
+            case BPTT_HORIZON -> MODEL_BPTT_CONFIG;
+            case LEARNING_RATE -> MODEL_LEARNING_RATE_CONFIG;
+            case UPDATE_EVERY -> MODEL_UPDATE_EVERY_CONFIG;
+        };
     }
 
-    private void checkLayers() {
-        int layers = getInt(MODEL_LAYERS_CONFIG);
-        if (layers > 1 && ForecasterSpec.ND4J_ENGINE.equals(getString(MODEL_ENGINE_CONFIG))) {
-            throw new ConfigException(MODEL_LAYERS_CONFIG, layers, "values above 1 need " + MODEL_ENGINE_CONFIG
-                    + "=fast or dl4j (the nd4j engine has one layer)");
-        }
-    }
-
-    /** @return the model the configuration describes */
+    /** @return the model the configuration describes, validated: a rule it breaks names the key */
     private ForecasterSpec forecasterSpec() {
         return new ForecasterSpec(getString(MODEL_ENGINE_CONFIG), MODEL.inputSize(), getInt(MODEL_HIDDEN_CONFIG),
                 getInt(MODEL_LAYERS_CONFIG), getInt(MODEL_WINDOW_CONFIG), getInt(MODEL_BPTT_CONFIG),
-                getDouble(MODEL_LEARNING_RATE_CONFIG), getLong(MODEL_SEED_CONFIG), getInt(MODEL_UPDATE_EVERY_CONFIG));
+                getDouble(MODEL_LEARNING_RATE_CONFIG), getLong(MODEL_SEED_CONFIG), getInt(MODEL_UPDATE_EVERY_CONFIG))
+                .validate();
     }
 
     /** @return the per-symbol pipeline settings the configuration describes, validated at start */

@@ -1,5 +1,9 @@
 package io.tickcast.model;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Function;
+
 /**
  * The shape and training settings of an online forecaster.
  *
@@ -81,45 +85,104 @@ public record ForecasterSpec(String engine, int inputSize, int hiddenSize, int l
      * Checks every field.
      *
      * @return this spec
-     * @throws IllegalArgumentException naming the first field that is out of range
+     * @throws InvalidSpecException naming the first field that is out of range
      */
     public ForecasterSpec validate() {
         String name = engineOrDefault();
         if (!FAST_ENGINE.equals(name) && !DL4J_ENGINE.equals(name) && !ND4J_ENGINE.equals(name)) {
-            throw new IllegalArgumentException("engine must be \"fast\", \"dl4j\" or \"nd4j\", was \"" + engine + "\"");
+            throw new InvalidSpecException(Field.ENGINE, engine, "must be fast, dl4j or nd4j");
         }
-        requirePositive("inputSize", inputSize);
-        requirePositive("hiddenSize", hiddenSize);
-        requirePositive("layers", layers);
-        requirePositive("window", window);
-        if (bpttHorizon < 1 || bpttHorizon > window) {
-            throw new IllegalArgumentException("bpttHorizon must be in 1..window (" + window + "), was " + bpttHorizon);
+        requirePositive(Field.INPUT_SIZE, inputSize);
+        requirePositive(Field.HIDDEN_SIZE, hiddenSize);
+        requirePositive(Field.LAYERS, layers);
+        requirePositive(Field.WINDOW, window);
+        requirePositive(Field.BPTT_HORIZON, bpttHorizon);
+        if (bpttHorizon > window) {
+            throw new InvalidSpecException(Field.BPTT_HORIZON, bpttHorizon, "must not exceed %s (" + window + ")",
+                    Field.WINDOW);
         }
         if (!Double.isFinite(learningRate) || learningRate <= 0) {
-            throw new IllegalArgumentException("learningRate must be finite and > 0, was " + learningRate);
+            throw new InvalidSpecException(Field.LEARNING_RATE, learningRate, "must be finite and > 0");
         }
-        checkUpdateEvery(name);
+        requirePositive(Field.UPDATE_EVERY, updateEvery);
+        if ((long) bpttHorizon + updateEvery - 1 > window) {
+            throw new InvalidSpecException(Field.UPDATE_EVERY, updateEvery, "plus %s - 1 must not exceed %s ("
+                    + window + "): at most " + (window - bpttHorizon + 1), Field.BPTT_HORIZON, Field.WINDOW);
+        }
+        if (updateEvery > 1 && !FAST_ENGINE.equals(name)) {
+            throw new InvalidSpecException(Field.UPDATE_EVERY, updateEvery, "values above 1 need %s=fast",
+                    Field.ENGINE);
+        }
         if (layers > 1 && ND4J_ENGINE.equals(name)) {
-            throw new IllegalArgumentException("layers > 1 needs the fast or dl4j engine, was " + layers
-                    + " with engine \"nd4j\"");
+            throw new InvalidSpecException(Field.LAYERS, layers, "values above 1 need %s=fast or dl4j (the nd4j"
+                    + " engine has one layer)", Field.ENGINE);
         }
         return this;
     }
 
-    private void checkUpdateEvery(String name) {
-        if (updateEvery < 1 || (long) bpttHorizon + updateEvery - 1 > window) {
-            throw new IllegalArgumentException("updateEvery must be in 1..window - bpttHorizon + 1 ("
-                    + (window - bpttHorizon + 1) + "), was " + updateEvery);
-        }
-        if (updateEvery > 1 && !FAST_ENGINE.equals(name)) {
-            throw new IllegalArgumentException("updateEvery > 1 needs the fast engine, was " + updateEvery
-                    + " with engine \"" + name + "\"");
+    private static void requirePositive(Field field, int value) {
+        if (value <= 0) {
+            throw new InvalidSpecException(field, value, "must be > 0");
         }
     }
 
-    private static void requirePositive(String field, int value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(field + " must be > 0, was " + value);
+    /** The fields of a spec, as {@link InvalidSpecException} names them. */
+    public enum Field {
+        ENGINE("engine"), INPUT_SIZE("inputSize"), HIDDEN_SIZE("hiddenSize"), LAYERS("layers"), WINDOW("window"),
+        BPTT_HORIZON("bpttHorizon"), LEARNING_RATE("learningRate"), UPDATE_EVERY("updateEvery");
+
+        private final String component;
+
+        Field(String component) {
+            this.component = component;
+        }
+
+        /** @return the record component's name, as messages print it */
+        public String component() {
+            return component;
+        }
+    }
+
+    /**
+     * A spec field out of range. The field, its value and the rule come apart, and the rule names the other fields
+     * it involves through {@link #rule(Function)}, so that a caller which set the fields from configuration keys
+     * can name the keys instead ({@code TickcastConfig} does).
+     */
+    public static final class InvalidSpecException extends IllegalArgumentException {
+        private final Field field;
+        private final transient Object value;
+        private final String rule;
+        private final Field[] involved;
+
+        InvalidSpecException(Field field, Object value, String rule, Field... involved) {
+            super(field.component() + " " + format(rule, involved, Field::component) + ", was " + value);
+            this.field = field;
+            this.value = value;
+            this.rule = rule;
+            this.involved = involved;
+        }
+
+        /** @return the field out of range */
+        public Field field() {
+            return field;
+        }
+
+        /** @return its value */
+        public Object value() {
+            return value;
+        }
+
+        /**
+         * @param naming the name to print for each field
+         * @return the rule the value breaks, the other fields it involves named by {@code naming}, e.g.
+         * {@code "must not exceed model.window (16)"}
+         */
+        public String rule(Function<Field, String> naming) {
+            return format(rule, involved, naming);
+        }
+
+        private static String format(String rule, Field[] involved, Function<Field, String> naming) {
+            return String.format(Locale.ROOT, rule, Arrays.stream(involved).map(naming).toArray());
         }
     }
 }

@@ -35,6 +35,30 @@ class BenchCommandTest {
     }
 
     @Test
+    void shouldNameTheFlagsOfAModelItCannotBuild() {
+        CommandLine line = TickcastCommand.commandLine();
+        StringWriter err = new StringWriter();
+        line.setErr(new PrintWriter(err));
+
+        int exit = line.execute("bench", "--window", "4", "--bptt", "8");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--bptt must not exceed --window (4), was 8");
+    }
+
+    @Test
+    void shouldCheckTheModelBeforeStartingWorkerProcesses() {
+        CommandLine line = TickcastCommand.commandLine();
+        StringWriter err = new StringWriter();
+        line.setErr(new PrintWriter(err));
+
+        int exit = line.execute("bench", "--processes", "2", "--symbols", "2", "--engine", "nd4j", "--layers", "2");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--layers values above 1 need --engine=fast or dl4j");
+    }
+
+    @Test
     void shouldPassTheWholeModelToWorkerProcesses() {
         BenchCommand bench = new BenchCommand();
         new CommandLine(bench).parseArgs("--engine", "nd4j", "--hidden", "16", "--window", "12", "--bptt", "3",

@@ -33,6 +33,24 @@ class ForecastersTest {
         assertThatThrownBy(() -> Forecasters.create(new ForecasterSpec("gpu", 3, 8, 1, 8, 4, 1e-3, 1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("engine");
     }
+    @Test
+    void shouldGiveTheFieldValueAndRuleApartSoACallerCanNameItsOwnKeys() {
+        assertThatThrownBy(() -> SMALL.withUpdateEvery(6).validate())
+                .isInstanceOfSatisfying(ForecasterSpec.InvalidSpecException.class, e -> {
+                    assertThat(e.field()).isEqualTo(ForecasterSpec.Field.UPDATE_EVERY);
+                    assertThat(e.value()).isEqualTo(6);
+                    assertThat(e.getMessage())
+                            .isEqualTo("updateEvery plus bpttHorizon - 1 must not exceed window (8): at most 5, was 6");
+                    assertThat(e.rule(field -> "<" + field.name() + ">"))
+                            .isEqualTo("plus <BPTT_HORIZON> - 1 must not exceed <WINDOW> (8): at most 5");
+                });
+        assertThatThrownBy(() -> new ForecasterSpec("nd4j", 3, 8, 2, 8, 4, 1e-3, 7L).validate())
+                .isInstanceOfSatisfying(ForecasterSpec.InvalidSpecException.class, e -> {
+                    assertThat(e.field()).isEqualTo(ForecasterSpec.Field.LAYERS);
+                    assertThat(e.rule(field -> field.component().toUpperCase(java.util.Locale.ROOT)))
+                            .startsWith("values above 1 need ENGINE=fast or dl4j");
+                });
+    }
 
     @Test
     void shouldUseTheFastEngineWhenNoneIsNamed() {

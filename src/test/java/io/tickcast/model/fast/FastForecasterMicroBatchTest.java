@@ -137,7 +137,7 @@ class FastForecasterMicroBatchTest {
         assertThatThrownBy(() -> Forecasters.create(REFERENCE.withUpdateEvery(Integer.MAX_VALUE)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("updateEvery");
         assertThatThrownBy(() -> Forecasters.create(REFERENCE.withEngine("dl4j").withUpdateEvery(2)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fast engine");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("engine=fast");
         try (OnlineForecaster widest = Forecasters.create(REFERENCE.withUpdateEvery(25))) {
             assertThat(widest.observe(new float[5], Float.NaN)).isFinite();
         }
