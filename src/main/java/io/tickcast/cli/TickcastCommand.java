@@ -1,5 +1,6 @@
 package io.tickcast.cli;
 
+import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,9 +18,22 @@ public final class TickcastCommand implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** @return the command line as {@code ./tickcast} runs it (tests run it the same way) */
+    /**
+     * @return the command line as {@code ./tickcast} runs it (tests run it the same way): a bad configuration value
+     * ends the command with its message, which names the key, and exit code 2, as a bad flag does; any other
+     * failure with its stack trace and exit code 1
+     */
     public static CommandLine commandLine() {
-        return new CommandLine(new TickcastCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new TickcastCommand()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, line, parsed) -> {
+                    if (!(e instanceof ConfigException)) {
+                        throw e;
+                    }
+                    line.getErr().println(line.getColorScheme().errorText("tickcast " + line.getCommandName() + ": "
+                            + e.getMessage()));
+                    line.getErr().flush();
+                    return line.getCommandSpec().exitCodeOnInvalidInput();
+                });
     }
 
     @Override
