@@ -110,8 +110,8 @@ public record ForecasterSpec(String engine, int inputSize, int hiddenSize, int l
                     + window + "): at most " + (window - bpttHorizon + 1), Field.BPTT_HORIZON, Field.WINDOW);
         }
         if (updateEvery > 1 && !FAST_ENGINE.equals(name)) {
-            throw new InvalidSpecException(Field.UPDATE_EVERY, updateEvery, "values above 1 need %s=fast",
-                    Field.ENGINE);
+            throw new InvalidSpecException(Field.UPDATE_EVERY, updateEvery, "values above 1 need %s=fast, not "
+                    + name, Field.ENGINE);
         }
         if (layers > 1 && ND4J_ENGINE.equals(name)) {
             throw new InvalidSpecException(Field.LAYERS, layers, "values above 1 need %s=fast or dl4j (the nd4j"
