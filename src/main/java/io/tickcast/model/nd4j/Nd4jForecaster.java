@@ -11,6 +11,8 @@ import io.tickcast.model.OnlineForecaster;
 import io.tickcast.model.dl4j.Dl4jNetworks;
 import io.tickcast.model.fast.FloatArrays;
 import io.tickcast.model.fast.PointRing;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.LongPointer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -21,6 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.nativeblas.NativeOps;
 import org.nd4j.nativeblas.NativeOpsHolder;
+import org.nd4j.nativeblas.OpaqueContext;
 
 /**
  * The engine in which ND4J does the model math per point: the same test-then-train update as the fast engine
@@ -31,7 +34,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * of the horizon and reused, and so are those of every other op: the head ({@code matmul}, {@code add}), the loss
  * gradient, ND4J's {@code adam_updater} on the flat gradient, the parameter step: no op creates a context or an
  * array per point (only Adam's step number and rate are passed per update).
- * About 2,000 updates/s at k = 8 and 8,000 at k = 1 on one core, 11.5x slower than the fast engine at k = 8
+ * About 2,200 updates/s at k = 8 and 8,200 at k = 1 on one core, 15x slower than the fast engine at k = 8
  * (BENCHMARKS.md). Instances on different threads of one process do not run in parallel: the cell ops create
  * temporaries inside libnd4j under its process-wide {@code MemoryCounter} and {@code ConstantShapeHelper} locks;
  * instances in different processes do (1.98x on two cores).
@@ -67,6 +70,14 @@ public final class Nd4jForecaster implements OnlineForecaster {
     private final INDArray adamState;
     /** ND4J's {@code adam_updater} on the flat gradient, in place; its step number and rate are set per update. */
     private final OpContext adamStep;
+    /**
+     * Adam's rate, betas and epsilon, and its step number, handed to {@link #adamStep}'s native context per update
+     * from these two pointers. {@code OpContext.setTArguments}/{@code setIArguments} would allocate two JavaCPP
+     * pointers per call, freed only when a GC finds them: over a million updates with a large, quiet heap they held
+     * 20 MiB of native memory and 90 MiB of heap until the next GC (BENCHMARKS.md). libnd4j copies the values.
+     */
+    private final DoublePointer adamArguments = new DoublePointer(4);
+    private final LongPointer adamIteration = new LongPointer(1);
     private final OpContext parameterStep;
     private final OpContext zeroLstmGrads;
     private final OpContext zeroCarries;
@@ -370,9 +381,12 @@ public final class Nd4jForecaster implements OnlineForecaster {
         }
         exec(assignOp, keepH[current][s]);
         exec(assignOp, keepC[current][s]);
-        adamStep.setTArguments(spec.learningRate() * learningRateFactor, Dl4jNetworks.BETA1, Dl4jNetworks.BETA2,
-                Dl4jNetworks.EPSILON);
-        adamStep.setIArguments(iteration++);
+        adamArguments.put(0, spec.learningRate() * learningRateFactor).put(1, Dl4jNetworks.BETA1)
+                .put(2, Dl4jNetworks.BETA2).put(3, Dl4jNetworks.EPSILON);
+        adamIteration.put(0, iteration++);
+        OpaqueContext adamContext = (OpaqueContext) adamStep.contextPointer();
+        NATIVE.setGraphContextTArguments(adamContext, adamArguments, 4);
+        NATIVE.setGraphContextIArguments(adamContext, adamIteration, 1);
         exec(adamOp, adamStep);
         exec(subtractOp, parameterStep);
         updates++;
@@ -455,5 +469,7 @@ public final class Nd4jForecaster implements OnlineForecaster {
                 state[0], state[1], stepInput, prediction}) {
             a.close();
         }
+        adamArguments.close();
+        adamIteration.close();
     }
 }

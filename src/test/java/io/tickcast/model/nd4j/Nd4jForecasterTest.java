@@ -10,6 +10,7 @@ import io.tickcast.model.Forecasters;
 import io.tickcast.model.OnlineForecaster;
 import io.tickcast.model.SyntheticSeries;
 import java.util.Arrays;
+import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,6 +32,10 @@ class Nd4jForecasterTest {
         try (OnlineForecaster nd4j = Forecasters.create(spec);
              OnlineForecaster fast = Forecasters.create(spec.withEngine("fast"))) {
             for (int t = 0; t < xs.length; t++) {
+                if (t == xs.length / 2) {
+                    fast.scaleLearningRate(3.0);
+                    nd4j.scaleLearningRate(3.0);
+                }
                 float target = t == 0 ? Float.NaN : ys[t - 1];
                 float expected = fast.observe(xs[t], target);
                 float actual = nd4j.observe(xs[t], target);
@@ -60,6 +65,39 @@ class Nd4jForecasterTest {
                 assertThat(restored.predict(xs[0])).isEqualTo(original.predict(xs[0]));
             }
         }
+    }
+
+    @Test
+    void shouldAllocateNoJavaCppPointerPerUpdate() throws InterruptedException {
+        float[][] xs = SyntheticSeries.features(2_100, 5, 5L);
+        float[] ys = SyntheticSeries.targets(xs);
+        try (OnlineForecaster f = Forecasters.create(REFERENCE)) {
+            for (int t = 0; t < 100; t++) {
+                f.observe(xs[t], t == 0 ? Float.NaN : ys[t - 1]);
+            }
+            long before = settledPointerCount();
+            for (int t = 100; t < xs.length; t++) {
+                f.observe(xs[t], ys[t - 1]);
+            }
+            assertThat(Pointer.totalCount() - before)
+                    .as("JavaCPP pointers alive after 2,000 more updates (two per update would be 4,000)")
+                    .isLessThan(100);
+        }
+    }
+
+    /** @return JavaCPP's count of live pointers once a GC has let its deallocator free what was garbage */
+    private static long settledPointerCount() throws InterruptedException {
+        System.gc();
+        long count = Pointer.totalCount();
+        for (int i = 0; i < 50; i++) {
+            Thread.sleep(100);
+            long now = Pointer.totalCount();
+            if (now == count) {
+                return count;
+            }
+            count = now;
+        }
+        return count;
     }
 
     @Test
