@@ -2,8 +2,6 @@ package io.tickcast.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -12,50 +10,34 @@ class BenchCommandTest {
 
     @Test
     void shouldRefuseMoreProcessesThanTheSymbolsSplitEvenly() {
-        CommandLine line = TickcastCommand.commandLine();
-        StringWriter err = new StringWriter();
-        line.setErr(new PrintWriter(err));
+        CliRun run = CliRun.of("bench", "--processes", "2", "--symbols", "3");
 
-        int exit = line.execute("bench", "--processes", "2", "--symbols", "3");
-
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--processes 2 needs --threads 1 and --symbols a multiple of it");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--processes 2 needs --threads 1 and --symbols a multiple of it");
     }
 
     @Test
     void shouldRefuseFewerThanOneProcess() {
-        CommandLine line = TickcastCommand.commandLine();
-        StringWriter err = new StringWriter();
-        line.setErr(new PrintWriter(err));
+        CliRun run = CliRun.of("bench", "--processes", "0");
 
-        int exit = line.execute("bench", "--processes", "0");
-
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--processes must be >= 1, was 0");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--processes must be >= 1, was 0");
     }
 
     @Test
     void shouldNameTheFlagsOfAModelItCannotBuild() {
-        CommandLine line = TickcastCommand.commandLine();
-        StringWriter err = new StringWriter();
-        line.setErr(new PrintWriter(err));
+        CliRun run = CliRun.of("bench", "--window", "4", "--bptt", "8");
 
-        int exit = line.execute("bench", "--window", "4", "--bptt", "8");
-
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--bptt must not exceed --window (4), was 8");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--bptt must not exceed --window (4), was 8");
     }
 
     @Test
     void shouldCheckTheModelBeforeStartingWorkerProcesses() {
-        CommandLine line = TickcastCommand.commandLine();
-        StringWriter err = new StringWriter();
-        line.setErr(new PrintWriter(err));
+        CliRun run = CliRun.of("bench", "--processes", "2", "--symbols", "2", "--engine", "nd4j", "--layers", "2");
 
-        int exit = line.execute("bench", "--processes", "2", "--symbols", "2", "--engine", "nd4j", "--layers", "2");
-
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--layers values above 1 need --engine=fast or dl4j");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--layers values above 1 need --engine=fast or dl4j");
     }
 
     @Test
