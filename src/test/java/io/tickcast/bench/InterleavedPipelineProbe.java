@@ -30,7 +30,8 @@ import org.apache.kafka.common.serialization.Serializer;
  *   stand-in for the rest of the stream thread's per-point work (Kafka Streams, the producer, the stores) that
  *   moves other data through the core's caches.</li>
  * </ul>
- * A diagnostic main, not a test (System.out). Arguments: {@code rounds} (default 5). Prints the pipeline's
+ * A diagnostic main, not a test (System.out). Arguments: {@code rounds} (default 5) and the {@code model.engine}
+ * (default: the service's). Prints the pipeline's
  * microseconds per point in each mode and round, and the medians' ratios to {@code alone}.
  */
 public final class InterleavedPipelineProbe {
@@ -43,11 +44,12 @@ public final class InterleavedPipelineProbe {
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        Map<String, String> config = args.length > 1 ? Map.of("model.engine", args[1]) : Map.of();
         List<Tick> series;
         try (TickReader reader = TickFiles.openBundled(TickFiles.DEFAULT_SYMBOL, bad -> { })) {
             series = reader.stream().toList();
         }
-        var pipelines = PipelineSettingsMapper.pipelines(TickcastConfig.of(Map.of()));
+        var pipelines = PipelineSettingsMapper.pipelines(TickcastConfig.of(config));
         Serializer<Prediction> predictions = new JsonSerde<>(Prediction.class).serializer();
         Serializer<QualityReport> reports = new JsonSerde<>(QualityReport.class).serializer();
         byte[] walk = new byte[WALK_BYTES];
