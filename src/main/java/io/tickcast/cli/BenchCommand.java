@@ -126,7 +126,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(commandSpec.commandLine(), "--processes " + processes
                     + " needs --threads 1 and --symbols a multiple of it (e.g. --symbols " + processes + ")");
         }
-        model.spec();
+        ForecasterSpec spec = model.spec();
         int perProcess = symbols / processes;
         List<String> worker = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx512m", "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path"),
@@ -136,7 +136,7 @@ public final class BenchCommand implements Callable<Integer> {
         ProcessScalingBench.Report report = new ProcessScalingBench(new ProcessScalingBench.Options(worker,
                 processes, perProcess, Math.max(1, updates / symbols), runs)).run();
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("engine", model.spec().engineOrDefault());
+        fields.put("engine", spec.engineOrDefault());
         fields.putAll(report.toMap());
         if (json) {
             System.out.println(JsonSerde.MAPPER.writeValueAsString(fields));
@@ -146,7 +146,7 @@ public final class BenchCommand implements Callable<Integer> {
                       one process alone  %,12.0f points/s
                       %d at once          %,12.0f points/s  (%,.0f per CPU-second of the feeding threads)
                       scaling            %12.2fx          (median of %d runs; per run %s)
-                    """, processes, model.spec().engineOrDefault(), perProcess, fields.get("alone_points_per_s"),
+                    """, processes, spec.engineOrDefault(), perProcess, fields.get("alone_points_per_s"),
                     processes, fields.get("together_points_per_s"), fields.get("together_points_per_cpu_s"),
                     report.scaling(), runs, fields.get("scaling_runs")));
         }

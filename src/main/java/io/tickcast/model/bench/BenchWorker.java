@@ -31,9 +31,12 @@ public final class BenchWorker implements AutoCloseable {
     private final PointStream stream;
     private final long[] clock;
 
-    /** Creates {@code symbols} models of {@code spec} and feeds each {@code warmupPoints} untimed points. */
+    /**
+     * Creates {@code symbols} models of {@code spec} and feeds each {@code warmupPoints} untimed points.
+     *
+     * @throws IllegalArgumentException for a bad count or, from {@link Forecasters#create}, a bad spec
+     */
     public BenchWorker(ForecasterSpec spec, int symbols, int warmupPoints) {
-        spec.validate();
         if (symbols < 1 || warmupPoints < 0) {
             throw new IllegalArgumentException("symbols must be > 0 and warmupPoints >= 0, were " + symbols + " and "
                     + warmupPoints);

@@ -70,13 +70,17 @@ public final class Nd4jForecaster implements OnlineForecaster {
     private final INDArray adamState;
     /** ND4J's {@code adam_updater} on the flat gradient, in place; its step number and rate are set per update. */
     private final OpContext adamStep;
+    /** The native context of {@link #adamStep}, which its arguments are handed to. */
+    private final OpaqueContext adamContext;
     /**
-     * Adam's rate, betas and epsilon, and its step number, handed to {@link #adamStep}'s native context per update
-     * from these two pointers. {@code OpContext.setTArguments}/{@code setIArguments} would allocate two JavaCPP
-     * pointers per call, freed only when a GC finds them: over a million updates with a large, quiet heap they held
-     * 20 MiB of native memory and 90 MiB of heap until the next GC (BENCHMARKS.md). libnd4j copies the values.
+     * Adam's rate (set per update), betas and epsilon (set once), and its step number, handed to
+     * {@link #adamContext} per update from these two pointers. {@code OpContext.setTArguments}/{@code setIArguments}
+     * would allocate two JavaCPP pointers per call, freed only when a GC finds them: over a million updates with a
+     * large, quiet heap they held 20 MiB of native memory and 90 MiB of heap until the next GC (BENCHMARKS.md).
+     * libnd4j copies the values.
      */
-    private final DoublePointer adamArguments = new DoublePointer(4);
+    private final DoublePointer adamArguments = new DoublePointer(0.0, Dl4jNetworks.BETA1, Dl4jNetworks.BETA2,
+            Dl4jNetworks.EPSILON);
     private final LongPointer adamIteration = new LongPointer(1);
     private final OpContext parameterStep;
     private final OpContext zeroLstmGrads;
@@ -146,6 +150,7 @@ public final class Nd4jForecaster implements OnlineForecaster {
         adamStep = Nd4j.getExecutioner().buildContext();
         adamStep.setInputArrays(grads, adamV, adamM);
         adamStep.setOutputArrays(grads, adamV, adamM);
+        adamContext = (OpaqueContext) adamStep.contextPointer();
         parameterStep = context(new INDArray[] {params, grads}, params);
 
         x = Nd4j.zeros(DataType.FLOAT, k, 1, nIn);
@@ -381,10 +386,8 @@ public final class Nd4jForecaster implements OnlineForecaster {
         }
         exec(assignOp, keepH[current][s]);
         exec(assignOp, keepC[current][s]);
-        adamArguments.put(0, spec.learningRate() * learningRateFactor).put(1, Dl4jNetworks.BETA1)
-                .put(2, Dl4jNetworks.BETA2).put(3, Dl4jNetworks.EPSILON);
+        adamArguments.put(0, spec.learningRate() * learningRateFactor);
         adamIteration.put(0, iteration++);
-        OpaqueContext adamContext = (OpaqueContext) adamStep.contextPointer();
         NATIVE.setGraphContextTArguments(adamContext, adamArguments, 4);
         NATIVE.setGraphContextIArguments(adamContext, adamIteration, 1);
         exec(adamOp, adamStep);
