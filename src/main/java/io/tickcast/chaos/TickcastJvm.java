@@ -41,13 +41,26 @@ public final class TickcastJvm {
      */
     public static TickcastJvm start(List<String> args, int httpPort, String maxHeap, ProcessBuilder.Redirect output)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx" + maxHeap, "-cp", System.getProperty("java.class.path"), MAIN_CLASS));
-        command.addAll(args);
+        List<String> command = command(List.of("-Xmx" + maxHeap), args);
         command.addAll(List.of("--http-port", Integer.toString(httpPort)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output);
         builder.environment().put("OMP_NUM_THREADS", "1");
         return new TickcastJvm(builder.start(), httpPort);
+    }
+
+    /**
+     * The command line that runs tickcast in a new JVM of this Java installation with this JVM's classpath:
+     * {@code <java.home>/bin/java <jvmOptions> -cp <java.class.path> io.tickcast.cli.TickcastCommand <args>}.
+     *
+     * @return a mutable list, for the caller to append to
+     */
+    public static List<String> command(List<String> jvmOptions, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASS));
+        command.addAll(args);
+        return command;
     }
 
     /** @return a TCP port nothing listens on right now */

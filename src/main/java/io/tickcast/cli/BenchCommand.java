@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tickcast.bench.EndToEndBench;
 import io.tickcast.bench.EndToEndResult;
+import io.tickcast.chaos.TickcastJvm;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.model.ForecasterSpec;
 import io.tickcast.model.bench.BenchOptions;
@@ -12,7 +13,6 @@ import io.tickcast.model.bench.InProcessBench;
 import io.tickcast.model.bench.ProcessScalingBench;
 import io.tickcast.stream.JsonSerde;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -128,10 +128,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         ForecasterSpec spec = model.spec();
         int perProcess = symbols / processes;
-        List<String> worker = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path"),
-                TickcastCommand.class.getName(), "bench-worker", "--symbols", Integer.toString(perProcess),
-                "--warmup", Integer.toString(warmup)));
+        List<String> worker = TickcastJvm.command(List.of("-Xmx512m", "-XX:+UseG1GC"), List.of("bench-worker",
+                "--symbols", Integer.toString(perProcess), "--warmup", Integer.toString(warmup)));
         worker.addAll(model.arguments());
         ProcessScalingBench.Report report = new ProcessScalingBench(new ProcessScalingBench.Options(worker,
                 processes, perProcess, Math.max(1, updates / symbols), runs)).run();

@@ -3,6 +3,7 @@ package io.tickcast.model.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tickcast.chaos.TickcastJvm;
 import io.tickcast.model.ForecasterSpec;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -10,8 +11,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,11 +68,7 @@ class ProcessScalingBenchTest {
     }
 
     private static List<String> workerCommand(String engine) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
-                System.getProperty("java.class.path"), "io.tickcast.cli.TickcastCommand", "bench-worker",
-                "--symbols", "1", "--warmup", "20", "--engine", engine, "--hidden", "8", "--window", "8",
-                "--bptt", "2", "--lr", "1e-3"));
-        return command;
+        return TickcastJvm.command(List.of("-Xmx256m"), List.of("bench-worker", "--symbols", "1", "--warmup", "20",
+                "--engine", engine, "--hidden", "8", "--window", "8", "--bptt", "2", "--lr", "1e-3"));
     }
 }
