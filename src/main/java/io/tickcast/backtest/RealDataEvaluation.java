@@ -59,10 +59,11 @@ public final class RealDataEvaluation {
 
     /** @return a Markdown table row of one data set's summary */
     static String row(DataSet set, SymbolSummary s) {
-        return String.format(Locale.ROOT, "| %s | %s | %,d | %.4f | %.4f | %.4f | %.4f | %.4f | %+.3f%% | %+.3f%% | "
-                        + "%.1f%% | %.1f%% | %.3f |%n", set.name(), set.role(), s.scored(), s.rmse(), s.modelRmse(),
-                s.naiveRmse(), s.ar1Rmse(), s.ewmaRmse(), 100 * s.skill(), 100 * s.skillVsAr1(),
-                100 * s.intervalCoverage(), 100 * s.directionalAccuracy(), s.meanBlendWeight());
+        return String.format(Locale.ROOT, "| %s | %s | %,d | %.4f | %.4f | %.4f | %.4f | %.4f | %+.3f%% (%s) | "
+                        + "%+.3f%% (%s) | %.1f%% | %.1f%% | %.3f |%n", set.name(), set.role(), s.scored(), s.rmse(),
+                s.modelRmse(), s.naiveRmse(), s.ar1Rmse(), s.ewmaRmse(), 100 * s.skill(), s.dmVsNaive().pValueText(),
+                100 * s.skillVsAr1(), s.dmVsAr1().pValueText(), 100 * s.intervalCoverage(), 100 * s.directionalAccuracy(),
+                s.meanBlendWeight());
     }
 
     /**
@@ -87,7 +88,7 @@ public final class RealDataEvaluation {
             }
         }
         String md = "| data | role | scored points | tickcast RMSE | raw LSTM RMSE | naive RMSE | AR(1)-RLS RMSE "
-                + "| EWMA RMSE | skill vs naive | skill vs AR(1) | 90% interval coverage | directional accuracy "
+                + "| EWMA RMSE | skill vs naive (Diebold-Mariano p) | skill vs AR(1) (Diebold-Mariano p) | 90% interval coverage | directional accuracy "
                 + "| mean blend weight |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
                 + String.join("", rows);
         MarkdownSection.write(Path.of(args[1]), "real-data", md);

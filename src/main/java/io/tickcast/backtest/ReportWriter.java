@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tickcast.pipeline.DriftEvent;
 import io.tickcast.pipeline.DriftSignal;
+import io.tickcast.quality.DieboldMariano;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,10 +90,12 @@ public final class ReportWriter {
                 .append(row("naive (last price)", s.naiveRmse(), s.naiveMae()))
                 .append(row("EWMA", s.ewmaRmse(), Double.NaN))
                 .append(row("AR(1)-RLS of changes", s.ar1Rmse(), Double.NaN))
-                .append("</table><table><tr><th>skill vs naive</th><th>skill vs AR(1)</th><th>directional accuracy</th>")
+                .append("</table><table><tr><th>skill vs naive (Diebold-Mariano p)</th>")
+                .append("<th>skill vs AR(1) (Diebold-Mariano p)</th><th>directional accuracy</th>")
                 .append("<th>interval coverage (nominal ").append(pct(s.intervalLevel())).append(")</th>")
                 .append("<th>mean blend weight</th><th>drift events</th></tr><tr><td>").append(pct(s.skill()))
-                .append("</td><td>").append(pct(s.skillVsAr1())).append("</td><td>").append(pct(s.directionalAccuracy()))
+                .append(pValue(s.dmVsNaive())).append("</td><td>").append(pct(s.skillVsAr1()))
+                .append(pValue(s.dmVsAr1())).append("</td><td>").append(pct(s.directionalAccuracy()))
                 .append("</td><td>").append(pct(s.intervalCoverage())).append("</td><td>")
                 .append(num(s.meanBlendWeight())).append("</td><td>").append(s.driftEventCount())
                 .append("</td></tr></table>");
@@ -135,6 +138,10 @@ public final class ReportWriter {
 
     private static String num(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "–";
+    }
+
+    private static String pValue(DieboldMariano.Result test) {
+        return " (" + test.pValueText() + ")";
     }
 
     private static String pct(double v) {

@@ -5,6 +5,7 @@ import io.tickcast.pipeline.DriftPhase;
 import io.tickcast.pipeline.PointOutcome;
 import io.tickcast.pipeline.Prediction;
 import io.tickcast.pipeline.QualityReport;
+import io.tickcast.quality.DieboldMariano;
 import io.tickcast.tick.RejectReason;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,6 +34,8 @@ final class SymbolAccumulator {
     private double naiveAbsolutes;
     private double ewmaSquares;
     private double ar1Squares;
+    private final DieboldMariano versusNaive = new DieboldMariano();
+    private final DieboldMariano versusAr1 = new DieboldMariano();
     private double hits;
     private long moves;
     private long covered;
@@ -107,6 +110,8 @@ final class SymbolAccumulator {
         naiveAbsolutes += q.naiveAbsError();
         ewmaSquares += q.ewmaAbsError() * q.ewmaAbsError();
         ar1Squares += q.ar1AbsError() * q.ar1AbsError();
+        versusNaive.add(q.absError(), q.naiveAbsError());
+        versusAr1.add(q.absError(), q.ar1AbsError());
         if (q.directionalHit() != null) {
             hits += q.directionalHit();
             moves++;
@@ -151,6 +156,7 @@ final class SymbolAccumulator {
                 absolutes / n, percents / n,
                 Math.sqrt(modelSquares / n), naiveRmse, naiveAbsolutes / n, Math.sqrt(ewmaSquares / n), ar1Rmse,
                 naiveRmse > 0 ? 1 - rmse / naiveRmse : 0, ar1Rmse > 0 ? 1 - rmse / ar1Rmse : 0,
+                versusNaive.result(), versusAr1.result(),
                 moves == 0 ? Double.NaN : hits / moves, intervals == 0 ? Double.NaN : (double) covered / intervals,
                 intervalLevel, blendWeights / n, modelVersion, seconds > 0 ? points / seconds : 0, eventCount,
                 List.copyOf(events));

@@ -2,6 +2,7 @@ package io.tickcast.backtest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tickcast.pipeline.DriftEvent;
+import io.tickcast.quality.DieboldMariano;
 import java.util.List;
 
 /**
@@ -28,6 +29,9 @@ import java.util.List;
  * @param ar1Rmse             the AR(1)-RLS baseline's RMSE
  * @param skill               {@code 1 − rmse/naiveRmse}
  * @param skillVsAr1          {@code 1 − rmse/ar1Rmse}
+ * @param dmVsNaive           the Diebold-Mariano test of the emitted forecast against the naive one (a negative
+ *                            statistic: tickcast's squared errors were smaller)
+ * @param dmVsAr1             the same against the AR(1)-RLS baseline
  * @param directionalAccuracy share of moves whose direction was forecast (a no-move forecast counts half)
  * @param intervalCoverage    share of scored points inside their prediction interval
  * @param intervalLevel       the intervals' nominal level
@@ -57,6 +61,8 @@ public record SymbolSummary(@JsonProperty("symbol") String symbol,
                             @JsonProperty("ar1_rmse") double ar1Rmse,
                             @JsonProperty("skill") double skill,
                             @JsonProperty("skill_vs_ar1") double skillVsAr1,
+                            @JsonProperty("dm_vs_naive") DieboldMariano.Result dmVsNaive,
+                            @JsonProperty("dm_vs_ar1") DieboldMariano.Result dmVsAr1,
                             @JsonProperty("directional_accuracy") double directionalAccuracy,
                             @JsonProperty("interval_coverage") double intervalCoverage,
                             @JsonProperty("interval_level") double intervalLevel,

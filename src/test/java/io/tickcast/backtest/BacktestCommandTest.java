@@ -1,12 +1,14 @@
 package io.tickcast.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tickcast.cli.BacktestCommand;
 import io.tickcast.model.ForecasterSpec;
 import io.tickcast.pipeline.PipelineSettings;
+import io.tickcast.quality.DieboldMariano;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -81,6 +83,29 @@ class BacktestCommandTest {
         assertThat(btc.path("drift_event_count").asLong()).isPositive();
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("100.0%");
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("BTC-USD", "RMSE");
+    }
+
+    @Test
+    void shouldReportTheDieboldMarianoTestsAgainstTheBaselinesConsistentlyWithTheRmses() throws IOException {
+        Path out = dir.resolve("out");
+
+        backtest("--data", csv(1500).toString(), "--out", out.toString(), "--no-progress");
+
+        JsonNode btc = new ObjectMapper().readTree(out.resolve("report.json").toFile()).path("symbols").path("BTC-USD");
+        double rmse = btc.path("rmse").asDouble();
+        for (String baseline : List.of("naive", "ar1")) {
+            JsonNode test = btc.path("dm_vs_" + baseline);
+            double baselineRmse = btc.path(baseline + "_rmse").asDouble();
+            assertThat(test.path("points").asLong()).as(baseline).isEqualTo(1499);
+            assertThat(test.path("lags").asInt()).as(baseline).isEqualTo(DieboldMariano.lag(1499));
+            assertThat(test.path("mean_loss_difference").asDouble()).as(baseline)
+                    .isCloseTo(rmse * rmse - baselineRmse * baselineRmse, within(1e-6 * baselineRmse * baselineRmse));
+            assertThat(Math.signum(test.path("statistic").asDouble())).as(baseline)
+                    .isEqualTo(Math.signum(rmse - baselineRmse));
+            assertThat(test.path("p_value").asDouble()).as(baseline).isStrictlyBetween(0.0, 1.0);
+        }
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("(DM p ");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("Diebold-Mariano p", "(p ");
     }
 
     @Test
