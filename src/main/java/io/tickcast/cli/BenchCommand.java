@@ -91,8 +91,9 @@ public final class BenchCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE}, all of it)")
     long flatOutPoints = 38_942;
 
-    @Option(names = "--flat-out-runs", description = "with --e2e: timed flat-out runs after an untimed one; the"
-            + " figures are the median run's, and the in-process pipeline is timed as often (default: ${DEFAULT-VALUE})")
+    @Option(names = "--flat-out-runs", description = "with --e2e: timed flat-out runs after an untimed one, each"
+            + " right after a timing of the in-process pipeline; the figures are the median run's, the ratio the"
+            + " median of the pairs' (default: ${DEFAULT-VALUE})")
     int flatOutRuns = 3;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "with --e2e: a config key of the service,"
@@ -154,21 +155,25 @@ public final class BenchCommand implements Callable<Integer> {
     private Integer endToEnd() throws Exception {
         TickcastConfig config = TickcastConfig.of(overrides);
         List<EndToEndBench.InProcess> inProcessRuns = new ArrayList<>();
-        for (int i = 0; i < flatOutRuns; i++) {
-            inProcessRuns.add(EndToEndBench.inProcessPipeline(config, flatOutPoints));
-        }
         EndToEndResult steady;
         List<EndToEndResult> flatRuns = new ArrayList<>();
+        List<Double> pairRatios = new ArrayList<>();
         try (EndToEndBench bench = bootstrapServers == null ? EndToEndBench.start(overrides)
                 : EndToEndBench.start(bootstrapServers, overrides)) {
             steady = bench.steadyRate(rate, Duration.ofSeconds(warmUpSeconds), Duration.ofSeconds(seconds), symbols);
             bench.flatOut(flatOutPoints, 1);
+            // in pairs, back to back, so that a slow spell of this shared machine hits both sides of a ratio
             for (int i = 0; i < flatOutRuns; i++) {
-                flatRuns.add(bench.flatOut(flatOutPoints, 1));
+                EndToEndBench.InProcess inProcessRun = EndToEndBench.inProcessPipeline(config, flatOutPoints);
+                EndToEndResult flatRun = bench.flatOut(flatOutPoints, 1);
+                inProcessRuns.add(inProcessRun);
+                flatRuns.add(flatRun);
+                pairRatios.add(flatRun.pointsPerS() / inProcessRun.pointsPerS());
             }
         }
         EndToEndResult flat = median(flatRuns, EndToEndResult::pointsPerS);
         EndToEndBench.InProcess inProcess = median(inProcessRuns, EndToEndBench.InProcess::pointsPerS);
+        double ratio = median(pairRatios, Double::doubleValue);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("config", overrides);
         report.put("broker", bootstrapServers == null ? "in-process" : bootstrapServers);
@@ -179,7 +184,8 @@ public final class BenchCommand implements Callable<Integer> {
         report.put("in_process_points_per_s_runs", inProcessRuns.stream().map(EndToEndBench.InProcess::pointsPerS)
                 .toList());
         report.put("in_process_cpu_us_per_point", inProcess.cpuUsPerPoint());
-        report.put("e2e_vs_in_process", flat.pointsPerS() / inProcess.pointsPerS());
+        report.put("e2e_vs_in_process", ratio);
+        report.put("e2e_vs_in_process_runs", pairRatios);
         report.put("in_process_vs_stream_thread_cpu", inProcess.cpuUsPerPoint() / flat.streamCpuUsPerPoint());
         report.put("load_avg_end", loadAverage());
         if (json) {
@@ -191,14 +197,16 @@ public final class BenchCommand implements Callable<Integer> {
                     emitted latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; \
                     seen by a consumer p50 %.1f ms, p99 %.1f ms, max %.1f ms
                       flat out, %,d ticks (median of %d runs after one untimed): %.1f s, %,.0f points/s; \
-                    in process (same pipeline, no Kafka, median of %d) %,.0f points/s; ratio %.2f
+                    in process (same pipeline, no Kafka, median of %d) %,.0f points/s; \
+                    ratio %.2f (median of the %d pairs', each in-process run right before its flat-out run: %s)
                       CPU per point, flat out: in process %.1f us; the service's stream thread %.1f us (ratio %.2f); \
                     this JVM (%s) %.1f us; load average at the end %.1f
                     """, bootstrapServers == null ? "an in-process broker" : "the broker at " + bootstrapServers,
                     rate, seconds, warmUpSeconds, symbols, steady.measured(), steady.emitP50Ms(),
                     steady.emitP99Ms(), steady.emitMaxMs(), steady.visibleP50Ms(), steady.visibleP99Ms(),
                     steady.visibleMaxMs(), flat.ticks(), flatOutRuns, flat.seconds(), flat.pointsPerS(), flatOutRuns,
-                    inProcess.pointsPerS(), flat.pointsPerS() / inProcess.pointsPerS(), inProcess.cpuUsPerPoint(),
+                    inProcess.pointsPerS(), ratio, flatOutRuns, pairRatios.stream()
+                            .map(r -> String.format(Locale.ROOT, "%.2f", r)).toList(), inProcess.cpuUsPerPoint(),
                     flat.streamCpuUsPerPoint(), inProcess.cpuUsPerPoint() / flat.streamCpuUsPerPoint(),
                     bootstrapServers == null ? "broker, clients, service" : "clients, service", flat.processCpuUsPerPoint(),
                     loadAverage()));

@@ -1,6 +1,7 @@
 package io.tickcast.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -40,6 +41,10 @@ class EndToEndBenchExternalBrokerIT {
         assertThat(report.path("flat_out").path("predictions").asLong()).isEqualTo(300);
         assertThat(report.path("steady").path("predictions").asLong()).isEqualTo(100);
         assertThat(report.path("e2e_vs_in_process").asDouble()).isPositive();
+        assertThat(report.path("e2e_vs_in_process_runs")).hasSize(1);
+        assertThat(report.path("e2e_vs_in_process_runs").get(0).asDouble())
+                .isCloseTo(report.path("flat_out").path("points_per_s").asDouble()
+                        / report.path("in_process_pipeline_points_per_s").asDouble(), within(1e-9));
     }
 
     private static JsonNode benchCommand(String... args) throws Exception {
