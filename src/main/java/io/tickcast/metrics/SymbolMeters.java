@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tickcast.pipeline.DetectorStatus;
+import io.tickcast.pipeline.DriftEvent;
 import io.tickcast.pipeline.DriftPhase;
 import io.tickcast.pipeline.PointOutcome;
 import io.tickcast.pipeline.Prediction;
@@ -98,8 +99,19 @@ final class SymbolMeters {
         }
     }
 
-    static Counter driftEvents(MeterRegistry registry, String symbol, String detector, String signal,
-                               DriftPhase phase) {
+    /** Counts a drift event of this symbol: with the counter kept by its detector's meters once they exist. */
+    void driftEvent(DriftEvent event) {
+        String signal = event.signal().label();
+        for (DriftMeters meters : drift) {
+            if (meters.detector.equals(event.detector()) && meters.signal.equals(signal)) {
+                meters.events[event.phase().ordinal()].increment();
+                return;
+            }
+        }
+        driftEvents(event.detector(), signal, event.phase()).increment();
+    }
+
+    private Counter driftEvents(String detector, String signal, DriftPhase phase) {
         return Counter.builder(MetricNames.DRIFT_EVENTS).description("Drift detector events")
                 .tags(MetricNames.TAG_SYMBOL, symbol, MetricNames.TAG_DETECTOR, detector, MetricNames.TAG_SIGNAL,
                         signal, MetricNames.TAG_PHASE, phase.name())
@@ -111,15 +123,20 @@ final class SymbolMeters {
      * {@code rate()} and alerts see them before the first drift.
      */
     private final class DriftMeters {
+        private final String detector;
+        private final String signal;
+        /** Indexed by {@link DriftPhase#ordinal()}. */
+        private final Counter[] events = new Counter[DriftPhase.values().length];
         private volatile double value = Double.NaN;
 
         DriftMeters(DetectorStatus status) {
-            String signal = status.signal().label();
+            detector = status.detector();
+            signal = status.signal().label();
             for (DriftPhase phase : DriftPhase.values()) {
-                driftEvents(registry, symbol, status.detector(), signal, phase);
+                events[phase.ordinal()] = driftEvents(detector, signal, phase);
             }
             Gauge.builder(MetricNames.DRIFT_STATISTIC, this, d -> d.value)
-                    .tags(MetricNames.TAG_SYMBOL, symbol, MetricNames.TAG_DETECTOR, status.detector(),
+                    .tags(MetricNames.TAG_SYMBOL, symbol, MetricNames.TAG_DETECTOR, detector,
                             MetricNames.TAG_SIGNAL, signal)
                     .description("A drift detector's test statistic").register(registry);
         }

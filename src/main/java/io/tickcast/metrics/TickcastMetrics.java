@@ -82,11 +82,11 @@ public final class TickcastMetrics {
     public void pointProcessed(PointOutcome outcome, long updateNanos, double latencyMs) {
         modelUpdate.record(updateNanos, TimeUnit.NANOSECONDS);
         latency.record((long) (latencyMs * 1_000_000), TimeUnit.NANOSECONDS);
-        String symbol = outcome.prediction().symbol();
-        symbols.computeIfAbsent(symbol, s -> new SymbolMeters(registry, s)).update(outcome);
+        SymbolMeters meters = symbols.computeIfAbsent(outcome.prediction().symbol(),
+                s -> new SymbolMeters(registry, s));
+        meters.update(outcome);
         for (DriftEvent event : outcome.driftEvents()) {
-            SymbolMeters.driftEvents(registry, symbol, event.detector(), event.signal().label(), event.phase())
-                    .increment();
+            meters.driftEvent(event);
         }
     }
 

@@ -65,7 +65,8 @@ public final class DieboldMariano {
         int lags = (int) Math.min(lag(n), n - 1);
         double variance = squares / n - mean * mean;
         for (int l = 1; l <= lags; l++) {
-            double autocovariance = (cross[l - 1] - mean * (2 * sum - firstSum(l) - lastSum(l)) + (n - l) * mean * mean) / n;
+            double centred = cross[l - 1] - mean * (2 * sum - firstSum(l) - lastSum(l)) + (n - l) * mean * mean;
+            double autocovariance = centred / n;
             variance += 2 * (1 - l / (lags + 1.0)) * autocovariance;
         }
         if (!(variance > 0)) {
@@ -124,7 +125,10 @@ public final class DieboldMariano {
             if (!Double.isFinite(pValue)) {
                 return "p –";
             }
-            return pValue < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, pValue < 0.01 ? "p %.3f" : "p %.2f", pValue);
+            if (pValue < 0.001) {
+                return "p < 0.001";
+            }
+            return String.format(Locale.ROOT, pValue < 0.01 ? "p %.3f" : "p %.2f", pValue);
         }
     }
 }
