@@ -88,7 +88,8 @@ public final class RealDataEvaluation {
             }
         }
         String md = "| data | role | scored points | tickcast RMSE | raw LSTM RMSE | naive RMSE | AR(1)-RLS RMSE "
-                + "| EWMA RMSE | skill vs naive (Diebold-Mariano p) | skill vs AR(1) (Diebold-Mariano p) | 90% interval coverage | directional accuracy "
+                + "| EWMA RMSE | skill vs naive (Diebold-Mariano p) | skill vs AR(1) (Diebold-Mariano p) "
+                + "| 90% interval coverage | directional accuracy "
                 + "| mean blend weight |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
                 + String.join("", rows);
         MarkdownSection.write(Path.of(args[1]), "real-data", md);

@@ -16,7 +16,7 @@ import java.util.Locale;
  */
 public final class DieboldMariano {
 
-    /** The largest autocovariance lag kept (the rule reaches it at about 6 million points). */
+    /** The largest autocovariance lag kept (the rule reaches it at about 3.2 million points). */
     public static final int MAX_LAG = 40;
 
     /** The first {@link #MAX_LAG} differentials, and a ring of the latest {@link #MAX_LAG}. */
