@@ -222,7 +222,8 @@ public final class EndToEndBench implements AutoCloseable {
         return threadName.contains("-StreamThread-") && !threadName.contains("producer");
     }
 
-    private static List<Tick> bundledSeries(long count) {
+    /** @return the first {@code count} ticks of the bundled month (the diagnostic probes use it too) */
+    static List<Tick> bundledSeries(long count) {
         try (TickReader reader = TickFiles.openBundled(TickFiles.DEFAULT_SYMBOL, bad -> { })) {
             return reader.stream().limit(Math.max(1, count)).toList();
         }

@@ -11,8 +11,6 @@ import io.tickcast.pipeline.SymbolPipeline;
 import io.tickcast.service.PipelineSettingsMapper;
 import io.tickcast.stream.internals.PipelineFactory;
 import io.tickcast.tick.Tick;
-import io.tickcast.tick.TickFiles;
-import io.tickcast.tick.TickReader;
 
 /**
  * Does the same per-point work always cost the same CPU time on this machine? Runs a fresh service pipeline over
@@ -34,10 +32,7 @@ public final class HostSpeedProbe {
     public static void main(String[] args) {
         int runs = Integer.parseInt(args[0]);
         int points = Integer.parseInt(args[1]);
-        List<Tick> series;
-        try (TickReader reader = TickFiles.openBundled(TickFiles.DEFAULT_SYMBOL, bad -> { })) {
-            series = reader.stream().limit(points).toList();
-        }
+        List<Tick> series = EndToEndBench.bundledSeries(points);
         PipelineFactory factory = PipelineSettingsMapper.pipelines(TickcastConfig.of(Map.of("model.engine", args[2])));
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int r = 0; r < runs; r++) {

@@ -14,8 +14,6 @@ import io.tickcast.pipeline.SymbolPipeline;
 import io.tickcast.service.PipelineSettingsMapper;
 import io.tickcast.stream.JsonSerde;
 import io.tickcast.tick.Tick;
-import io.tickcast.tick.TickFiles;
-import io.tickcast.tick.TickReader;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -45,10 +43,7 @@ public final class InterleavedPipelineProbe {
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Map<String, String> config = args.length > 1 ? Map.of("model.engine", args[1]) : Map.of();
-        List<Tick> series;
-        try (TickReader reader = TickFiles.openBundled(TickFiles.DEFAULT_SYMBOL, bad -> { })) {
-            series = reader.stream().toList();
-        }
+        List<Tick> series = EndToEndBench.bundledSeries(Long.MAX_VALUE);
         var pipelines = PipelineSettingsMapper.pipelines(TickcastConfig.of(config));
         Serializer<Prediction> predictions = new JsonSerde<>(Prediction.class).serializer();
         Serializer<QualityReport> reports = new JsonSerde<>(QualityReport.class).serializer();

@@ -2,12 +2,13 @@ package io.tickcast.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickcast.tick.TickFiles;
 import org.junit.jupiter.api.Test;
 
 /** How {@code tickcast} ends on a bad configuration: one line naming the key, exit code 2, no stack trace. */
 class TickcastCommandTest {
 
-    private static final String BUNDLED_MONTH = "src/main/resources/data/bitstamp_btcusd_1min_2025-01-07_to_2025-02-03.csv.gz";
+    private static final String BUNDLED_MONTH = "src/main/resources" + TickFiles.BUNDLED_RESOURCE;
 
     @Test
     void shouldEndABadConfigurationWithOneLineNamingTheKey() {

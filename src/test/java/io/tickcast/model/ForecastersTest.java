@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,6 +34,7 @@ class ForecastersTest {
         assertThatThrownBy(() -> Forecasters.create(new ForecasterSpec("gpu", 3, 8, 1, 8, 4, 1e-3, 1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("engine");
     }
+
     @Test
     void shouldGiveTheFieldValueAndRuleApartSoACallerCanNameItsOwnKeys() {
         assertThatThrownBy(() -> SMALL.withUpdateEvery(6).validate())
@@ -47,7 +49,7 @@ class ForecastersTest {
         assertThatThrownBy(() -> new ForecasterSpec("nd4j", 3, 8, 2, 8, 4, 1e-3, 7L).validate())
                 .isInstanceOfSatisfying(ForecasterSpec.InvalidSpecException.class, e -> {
                     assertThat(e.field()).isEqualTo(ForecasterSpec.Field.LAYERS);
-                    assertThat(e.rule(field -> field.component().toUpperCase(java.util.Locale.ROOT)))
+                    assertThat(e.rule(field -> field.component().toUpperCase(Locale.ROOT)))
                             .startsWith("values above 1 need ENGINE=fast or dl4j");
                 });
     }

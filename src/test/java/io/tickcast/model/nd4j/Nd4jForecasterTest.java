@@ -9,7 +9,10 @@ import io.tickcast.model.ForecasterSpec;
 import io.tickcast.model.Forecasters;
 import io.tickcast.model.OnlineForecaster;
 import io.tickcast.model.SyntheticSeries;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
 import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,7 +71,7 @@ class Nd4jForecasterTest {
     }
 
     @Test
-    void shouldAllocateNoJavaCppPointerPerUpdate() throws InterruptedException {
+    void shouldAllocateNoJavaCppPointerPerUpdate() {
         float[][] xs = SyntheticSeries.features(2_100, 5, 5L);
         float[] ys = SyntheticSeries.targets(xs);
         try (OnlineForecaster f = Forecasters.create(REFERENCE)) {
@@ -86,18 +89,15 @@ class Nd4jForecasterTest {
     }
 
     /** @return JavaCPP's count of live pointers once a GC has let its deallocator free what was garbage */
-    private static long settledPointerCount() throws InterruptedException {
+    private static long settledPointerCount() {
         System.gc();
-        long count = Pointer.totalCount();
-        for (int i = 0; i < 50; i++) {
-            Thread.sleep(100);
-            long now = Pointer.totalCount();
-            if (now == count) {
-                return count;
-            }
-            count = now;
-        }
-        return count;
+        AtomicLong last = new AtomicLong(-1);
+        Awaitility.await().pollInterval(Duration.ofMillis(100)).atMost(Duration.ofSeconds(5))
+                .until(() -> {
+                    long now = Pointer.totalCount();
+                    return now == last.getAndSet(now);
+                });
+        return last.get();
     }
 
     @Test
