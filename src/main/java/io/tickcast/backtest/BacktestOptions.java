@@ -10,9 +10,10 @@ import java.util.Objects;
 /**
  * What a backtest reads and how it scores.
  *
- * @param data        a tick file: CSV with a header or JSON lines, gzipped if it ends in {@code .gz}
- * @param symbol      for CSV the symbol of its ticks (default {@code BTC-USD}); for JSON lines, when set, the
- *                    only symbol kept
+ * @param data        a tick file: CSV with a header, JSON lines or a recorded Binance session, gzipped if it ends in
+ *                    {@code .gz}
+ * @param symbol      for CSV the symbol of its ticks (default {@code BTC-USD}); for JSON lines and sessions, when
+ *                    set, the only symbol kept
  * @param scoreFromMs points before this event time (epoch ms) are learned from but not scored
  * @param scoreUntilMs points from this event time (epoch ms) on are not read at all
  * @param settings    the pipeline settings, the same as the service's

@@ -8,6 +8,7 @@ import io.tickcast.backtest.ReportWriter;
 import io.tickcast.backtest.SymbolSummary;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.pipeline.PipelineSettings;
+import io.tickcast.tick.TickFiles;
 import io.tickcast.tick.Timestamps;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.Map;
@@ -37,21 +39,29 @@ import picocli.CommandLine.Option;
                 + "bar.interval=1m), points are the closes of time bars built as the service builds them.")
 public final class BacktestCommand implements Callable<Integer> {
 
-    /** Input formats; the content decides in the end (a first line starting with '{' is JSON lines). */
-    enum Format { csv, jsonl }
+    /** Input formats; the content decides in the end ({@link TickFiles#formatOf}). */
+    enum Format {
+        csv(TickFiles.Format.CSV), jsonl(TickFiles.Format.JSON_LINES), binance(TickFiles.Format.BINANCE_SESSION);
+
+        private final TickFiles.Format detected;
+
+        Format(TickFiles.Format detected) {
+            this.detected = detected;
+        }
+    }
 
     @Option(names = "--data", required = true, paramLabel = "FILE",
-            description = "Tick file: CSV with a header naming a timestamp and a close/price column, or JSON lines "
-                    + "(gzipped if it ends in .gz).")
+            description = "Tick file: CSV with a header naming a timestamp and a close/price column, JSON lines, or "
+                    + "a recorded Binance WebSocket session (gzipped if it ends in .gz).")
     Path data;
 
-    @Option(names = "--format", paramLabel = "csv|jsonl",
+    @Option(names = "--format", paramLabel = "csv|jsonl|binance",
             description = "The file's format: ${COMPLETION-CANDIDATES} (default: detected from the content; when "
                     + "given, a file of the other format is refused).")
     Format format;
 
     @Option(names = "--symbol", paramLabel = "S",
-            description = "Symbol of CSV ticks (default BTC-USD); with JSON lines, the only symbol kept.")
+            description = "Symbol of CSV ticks (default BTC-USD); with JSON lines or a session, the only symbol kept.")
     String symbol;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory of the reports.")
@@ -148,9 +158,10 @@ public final class BacktestCommand implements Callable<Integer> {
             while (line != null && line.isBlank()) {
                 line = reader.readLine();
             }
-            boolean json = line != null && line.strip().replace("\uFEFF", "").startsWith("{");
-            if (json != (format == Format.jsonl)) {
-                return data + " is " + (json ? "JSON lines" : "CSV") + ", not " + format;
+            TickFiles.Format detected = line == null ? TickFiles.Format.CSV : TickFiles.formatOf(line);
+            if (detected != format.detected) {
+                return data + " is " + Arrays.stream(Format.values()).filter(f -> f.detected == detected)
+                        .findFirst().orElseThrow() + ", not " + format;
             }
             return null;
         }

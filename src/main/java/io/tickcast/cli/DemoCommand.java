@@ -41,8 +41,8 @@ final class DemoCommand implements Callable<Integer> {
             + TickcastConfig.HTTP_PORT_CONFIG + ", 9464)")
     Integer httpPort;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "Tick file to replay (CSV or JSON lines, .gz too);"
-            + " default: the bundled Bitstamp BTC/USD minute month")
+    @Option(names = "--data", paramLabel = "FILE", description = "Tick file to replay (CSV, JSON lines or a recorded"
+            + " Binance session, .gz too); default: the bundled Bitstamp BTC/USD minute month")
     Path data;
 
     @Option(names = "--symbol", description = "Symbol of CSV rows (default: ${DEFAULT-VALUE})")

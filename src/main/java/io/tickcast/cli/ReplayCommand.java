@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Publish ticks from a file into the ticks topic (key = symbol, value = tick JSON).",
             "CSV with a header naming a timestamp column (unix s/ms/us or ISO-8601) and a close or price column,"
-                + " optionally size/volume/amount; or JSON lines in the tick format. Files ending in .gz are"
+                + " optionally size/volume/amount and a trade id; JSON lines in the tick format; or a recorded Binance"
+                + " WebSocket session (its trades). Files ending in .gz are"
                 + " gunzipped. Rows that are not valid ticks are reported and skipped."})
 public final class ReplayCommand implements Callable<Integer> {
 
@@ -52,7 +53,7 @@ public final class ReplayCommand implements Callable<Integer> {
     double speed;
 
     @Option(names = "--symbol", defaultValue = TickFiles.DEFAULT_SYMBOL,
-            description = "Symbol of CSV ticks; JSON lines carry their own (default: ${DEFAULT-VALUE})")
+            description = "Symbol of CSV ticks; JSON lines and sessions carry their own (default: ${DEFAULT-VALUE})")
     String symbol;
 
     @Option(names = "--limit", defaultValue = "0", description = "Stop after this many ticks; 0 = all (default)")

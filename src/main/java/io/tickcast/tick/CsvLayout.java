@@ -11,8 +11,9 @@ import java.util.Locale;
  * @param timeColumn  index of the timestamp column
  * @param priceColumn index of the close or price column
  * @param sizeColumn  index of the size column, or -1 if there is none
+ * @param idColumn    index of the trade id column, or -1 if there is none
  */
-record CsvLayout(char delimiter, int timeColumn, int priceColumn, int sizeColumn) {
+record CsvLayout(char delimiter, int timeColumn, int priceColumn, int sizeColumn, int idColumn) {
 
     /** Time column names, best first; matched case-insensitively against the whole header name. */
     static final List<String> TIME_NAMES = List.of("timestamp", "ts", "time", "datetime", "date_time", "date",
@@ -21,6 +22,8 @@ record CsvLayout(char delimiter, int timeColumn, int priceColumn, int sizeColumn
     static final List<String> PRICE_NAMES = List.of("close", "price", "last", "close_price", "last_price", "closeprice");
     /** Size column names, best first; a name starting with {@code volume} (e.g. {@code Volume_(BTC)}) comes last. */
     static final List<String> SIZE_NAMES = List.of("size", "amount", "qty", "quantity", "volume", "vol");
+    /** Trade id column names, best first. */
+    static final List<String> ID_NAMES = List.of("id", "trade_id", "tradeid", "trade id");
 
     /**
      * Reads a header line.
@@ -47,7 +50,7 @@ record CsvLayout(char delimiter, int timeColumn, int priceColumn, int sizeColumn
         if (size < 0) {
             size = indexStartingWith(names, "volume");
         }
-        return new CsvLayout(delimiter, time, price, size);
+        return new CsvLayout(delimiter, time, price, size, find(names, ID_NAMES));
     }
 
     /** Splits a line at the delimiter; a field in double quotes may contain the delimiter ({@code ""} is a quote). */

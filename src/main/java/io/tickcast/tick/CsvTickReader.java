@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 
 /**
  * Reads a CSV file whose header names a timestamp column, a close or price column and optionally a size
- * column (see {@link CsvLayout}). Timestamps may be unix seconds, milliseconds, microseconds or
+ * column and a trade id column (see {@link CsvLayout}). Timestamps may be unix seconds, milliseconds, microseconds or
  * nanoseconds (told apart by magnitude) or ISO-8601 (see {@link Timestamps#parseUnixOrIso(String)}).
  */
 final class CsvTickReader extends LineTickReader {
@@ -35,7 +35,22 @@ final class CsvTickReader extends LineTickReader {
         if (price == null || !Double.isFinite(price) || price <= 0) {
             throw new IllegalArgumentException("price is not a finite positive number: '" + priceText.strip() + "'");
         }
-        return new Tick(symbol, ts, price, size(fields));
+        return new Tick(symbol, ts, price, size(fields), id(fields));
+    }
+
+    private String id(List<String> fields) {
+        int column = layout.idColumn();
+        if (column < 0 || column >= fields.size()) {
+            return null;
+        }
+        String id = fields.get(column).strip();
+        if (id.isEmpty()) {
+            return null;
+        }
+        if (id.length() > Tick.MAX_ID_LENGTH) {
+            throw new IllegalArgumentException("id is longer than " + Tick.MAX_ID_LENGTH + " characters");
+        }
+        return id;
     }
 
     private double size(List<String> fields) {

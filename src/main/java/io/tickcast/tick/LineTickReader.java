@@ -28,7 +28,7 @@ abstract class LineTickReader implements TickReader {
     /**
      * Parses one non-blank line.
      *
-     * @return the tick
+     * @return the tick, or null for a line that is valid but holds no tick (a recorded session's other frames)
      * @throws IllegalArgumentException (or a {@link java.time.DateTimeException}) naming the problem if the
      *                                  line is not a valid tick
      */

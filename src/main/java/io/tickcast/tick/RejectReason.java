@@ -23,8 +23,13 @@ public enum RejectReason {
     NON_POSITIVE_PRICE,
     /** {@code ts} is missing or cannot be parsed as epoch milliseconds or ISO-8601. */
     BAD_TIMESTAMP,
+    /** {@code id} is present but is neither a non-blank string of at most 128 characters nor an integer. */
+    BAD_ID,
     /** {@code ts} is older than the symbol's latest tick by more than the configured tolerance. */
     OUT_OF_ORDER,
-    /** The same tick (symbol, ts, price, size) as the symbol's previous one. */
+    /**
+     * The same tick as the symbol's previous one: the same {@code id} when both carry one, else the same ts, price
+     * and size.
+     */
     DUPLICATE
 }

@@ -16,9 +16,11 @@ import java.util.zip.GZIPInputStream;
  * Opens tick files for replay and backtests: CSV with a header (see {@link CsvLayout} for the column
  * names understood: e.g. the bundled Bitstamp minute bars {@code timestamp,open,high,low,close,volume},
  * the Kaggle layout {@code Timestamp,Open,High,Low,Close,Volume_(BTC),...}, {@code DateTime,Close}, trade
- * files with {@code timestamp} in microseconds, {@code price} and {@code amount}) or JSON lines in the tick
- * message format. The format is told by the first non-blank line ({@code {} means JSON lines); a name
- * ending in {@code .gz} is gunzipped on the fly. Files are streamed, never loaded whole.
+ * files with {@code timestamp} in microseconds, {@code price}, {@code amount} and {@code id}), JSON lines in the tick
+ * message format, or a recorded Binance WebSocket session ({@code <receive time in ns> <JSON frame>} a line; see
+ * {@link BinanceSessionTickReader}). The format is told by the first non-blank line ({@code {} means JSON lines,
+ * digits, a space and {@code {} a recorded session); a name ending in {@code .gz} is gunzipped on the fly. Files are
+ * streamed, never loaded whole.
  *
  * <p>Rows that are not valid ticks are skipped, counted ({@link TickReader#rowsSkipped()}) and passed to
  * the caller's callback with file and line; a file that has no usable header fails at open.
@@ -36,14 +38,24 @@ public final class TickFiles {
 
     private static final int BUFFER = 1 << 16;
 
+    /** The formats {@link #open} reads. */
+    public enum Format {
+        /** CSV with a header line. */
+        CSV,
+        /** JSON lines in the tick message format. */
+        JSON_LINES,
+        /** A recorded Binance WebSocket session, {@code <receive time in ns> <JSON frame>} a line. */
+        BINANCE_SESSION
+    }
+
     private TickFiles() {
     }
 
     /**
      * Opens a tick file.
      *
-     * @param file     a CSV or JSON-lines file, gzipped if its name ends in {@code .gz}
-     * @param symbol   the symbol of CSV ticks (JSON lines carry their own)
+     * @param file     a CSV, JSON-lines or recorded-session file, gzipped if its name ends in {@code .gz}
+     * @param symbol   the symbol of CSV ticks (JSON lines and sessions carry their own)
      * @param onBadRow called for every skipped row, on the reading thread
      * @return the reader, positioned before the first tick
      * @throws IOException if the file cannot be opened or its CSV header names no time or price column
@@ -103,6 +115,21 @@ public final class TickFiles {
         }
     }
 
+    /**
+     * The format of a file whose first non-blank line this is, as {@link #open} tells it.
+     *
+     * @param firstLine the first non-blank line
+     * @return the format: {@code {} starts JSON lines, digits, a space and {@code {} a recorded session, anything
+     *         else is a CSV header
+     */
+    public static Format formatOf(String firstLine) {
+        String stripped = firstLine.strip().replace("\uFEFF", "");
+        if (stripped.startsWith("{")) {
+            return Format.JSON_LINES;
+        }
+        return BinanceSessionTickReader.FIRST_LINE.matcher(stripped).matches() ? Format.BINANCE_SESSION : Format.CSV;
+    }
+
     private static TickReader open(BufferedReader reader, String name, String symbol, Consumer<BadRow> onBadRow)
             throws IOException {
         reader.mark(BUFFER);
@@ -113,11 +140,20 @@ public final class TickFiles {
             linesRead++;
         }
         if (first == null) {
-            return new CsvTickReader(reader, name, new CsvLayout(',', 0, 0, -1), symbol, linesRead, onBadRow);
+            return new CsvTickReader(reader, name, new CsvLayout(',', 0, 0, -1, -1), symbol, linesRead, onBadRow);
         }
-        if (first.strip().replace("\uFEFF", "").startsWith("{")) {
-            reader.reset();
-            return new JsonLinesTickReader(reader, name, onBadRow);
+        switch (formatOf(first)) {
+            case JSON_LINES -> {
+                reader.reset();
+                return new JsonLinesTickReader(reader, name, onBadRow);
+            }
+            case BINANCE_SESSION -> {
+                reader.reset();
+                return new BinanceSessionTickReader(reader, name, onBadRow);
+            }
+            case CSV -> {
+                // the header line, read below
+            }
         }
         try {
             return new CsvTickReader(reader, name, CsvLayout.fromHeader(first), symbol, linesRead, onBadRow);

@@ -4,8 +4,9 @@ import java.time.Duration;
 
 /**
  * The per-symbol checks of a parsed tick against the latest accepted one, shared by the service's validator and the
- * backtest so that both accept exactly the same ticks: an exact duplicate of the latest tick (same ts, price and
- * size) is rejected, and so is a tick older than the latest by more than the lateness tolerance. Pure functions.
+ * backtest so that both accept exactly the same ticks: a repeat of the latest tick (the same id when both carry one,
+ * else the same ts, price and size; see {@link LastTick#sameAs}) is rejected, and so is a tick older than the latest
+ * by more than the lateness tolerance. Pure functions.
  */
 public final class TickGuard {
 
@@ -38,14 +39,15 @@ public final class TickGuard {
             return new Accepted(LastTick.of(tick));
         }
         if (latest.sameAs(tick)) {
-            return new Rejected(RejectReason.DUPLICATE,
-                    "same ts, price and size as the previous tick of " + tick.symbol());
+            return new Rejected(RejectReason.DUPLICATE, latest.id() != null && tick.id() != null
+                    ? "same id " + tick.id() + " as the previous tick of " + tick.symbol()
+                    : "same ts, price and size as the previous tick of " + tick.symbol());
         }
         if (latest.ts() - tick.ts() > maxLatenessMs) {
             return new Rejected(RejectReason.OUT_OF_ORDER, "ts " + tick.ts() + " is " + (latest.ts() - tick.ts())
                     + " ms older than the latest tick of " + tick.symbol() + " (tolerance " + maxLatenessMs + " ms)");
         }
         return new Accepted(tick.ts() >= latest.ts() ? LastTick.of(tick)
-                : new LastTick(latest.ts(), tick.price(), tick.size()));
+                : new LastTick(latest.ts(), tick.price(), tick.size(), tick.id()));
     }
 }

@@ -8,8 +8,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Writes ticks in the tick message format read by {@link TickParser}:
- * {@code {"symbol":"BTC-USD","ts":1736208060000,"price":102228.0,"size":0.5}}, with {@code ts} in epoch
- * milliseconds and {@code size} left out when it is NaN. Stateless and thread-safe.
+ * {@code {"symbol":"BTC-USD","ts":1736208060000,"price":102228.0,"size":0.5,"id":"3735683259"}}, with {@code ts} in
+ * epoch milliseconds, {@code size} left out when it is NaN and {@code id} when it is null. Stateless and thread-safe.
  */
 public final class TickJson {
 
@@ -34,6 +34,9 @@ public final class TickJson {
             writeNumber(g, "price", tick.price());
             if (!Double.isNaN(tick.size())) {
                 writeNumber(g, "size", tick.size());
+            }
+            if (tick.id() != null) {
+                g.writeStringField("id", tick.id());
             }
             g.writeEndObject();
         } catch (IOException e) {

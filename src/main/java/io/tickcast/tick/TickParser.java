@@ -32,7 +32,10 @@ import java.time.DateTimeException;
  *   <li>{@link RejectReason#BAD_TIMESTAMP}: {@code ts} is missing, or is neither a number (epoch milliseconds,
  *       fraction truncated), nor a string of digits (epoch milliseconds), nor ISO-8601 as accepted by
  *       {@link Timestamps#parseIso(String)} (with or without {@code T}, zone or fractional seconds; no zone
- *       means UTC).</li>
+ *       means UTC);</li>
+ *   <li>{@link RejectReason#BAD_ID}: a present, non-null {@code id} (the trade's id at its source) is neither a
+ *       non-blank string of at most {@value Tick#MAX_ID_LENGTH} characters nor a 64-bit integer. An integer id is kept
+ *       as its decimal text, so {@code 42} and {@code "42"} are the same id.</li>
  * </ol>
  * Numbers written as JSON strings ({@code "price":"101234.5"}) are accepted, because several exchanges
  * publish prices that way. Unknown extra fields are ignored, whatever their type. Duplicate fields: the
@@ -141,7 +144,26 @@ public final class TickParser {
             }
             size = parsed;
         }
-        return new Accepted(new Tick(raw.symbol, ts, price, size));
+        String id = null;
+        if (raw.id != null) {
+            id = id(raw.id);
+            if (id == null) {
+                return new Rejected(RejectReason.BAD_ID, "id is neither a non-blank string of at most "
+                        + Tick.MAX_ID_LENGTH + " characters nor an integer: " + describe(raw.id));
+            }
+        }
+        return new Accepted(new Tick(raw.symbol, ts, price, size, id));
+    }
+
+    /** The id's text, or null if the value is not a valid id. */
+    private static String id(Object value) {
+        if (value instanceof Long integer) {
+            return Long.toString(integer);
+        }
+        if (value instanceof String text && !text.isBlank() && text.length() <= Tick.MAX_ID_LENGTH) {
+            return text;
+        }
+        return null;
     }
 
     private static long timestamp(Object ts) {
@@ -189,6 +211,7 @@ public final class TickParser {
                     case "price" -> raw.price = scalar(p, token, false);
                     case "size" -> raw.size = scalar(p, token, false);
                     case "ts" -> raw.ts = scalar(p, token, true);
+                    case "id" -> raw.id = scalar(p, token, true);
                     default -> p.skipChildren();
                 }
             }
@@ -240,5 +263,6 @@ public final class TickParser {
         private Object ts;
         private Object price;
         private Object size;
+        private Object id;
     }
 }

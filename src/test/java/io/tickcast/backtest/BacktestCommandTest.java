@@ -221,7 +221,7 @@ class BacktestCommandTest {
         int exit = backtest("--data", csv(10).toString(), "--format", "jsonl", "--out", dir.toString());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("is CSV, not jsonl");
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("is csv, not jsonl");
     }
 
     @Test

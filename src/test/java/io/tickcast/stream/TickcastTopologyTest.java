@@ -182,6 +182,25 @@ class TickcastTopologyTest {
     }
 
     @Test
+    void shouldTellTradesApartByTheirIdsAndRejectARepeatedOrBadId() {
+        String trade = "{\"symbol\":\"BTC-USD\",\"ts\":" + T0 + ",\"price\":100000,\"size\":0.5,\"id\":%s}";
+        try (TopologyFixture f = new TopologyFixture(stateDir, Map.of())) {
+            f.raw("BTC-USD", String.format(trade, "41"));
+            f.raw("BTC-USD", String.format(trade, "42"));
+            f.raw("BTC-USD", String.format(trade, "\"42\""));
+            f.raw("BTC-USD", String.format(trade, "true"));
+            f.raw("BTC-USD", String.format(trade, "43"));
+
+            List<TestRecord<byte[], byte[]>> dead = f.deadLetters.readRecordsToList();
+            assertThat(dead).extracting(r -> TopologyFixture.header(r.headers(), DeadLetterHeaders.REASON))
+                    .containsExactly("DUPLICATE", "BAD_ID");
+            assertThat(TopologyFixture.header(dead.get(0).headers(), DeadLetterHeaders.DETAIL)).contains("same id 42");
+            assertThat(f.readPredictions()).as("three fills at the same millisecond, price and size")
+                    .hasSize(3);
+        }
+    }
+
+    @Test
     void shouldAcceptATickLateWithinTheTolerance() {
         try (TopologyFixture f = new TopologyFixture(stateDir, Map.of("tick.max.lateness", "5s"))) {
             f.tick("BTC-USD", T0, 100_000);

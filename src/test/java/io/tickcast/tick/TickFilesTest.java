@@ -69,10 +69,12 @@ class TickFilesTest {
     }
 
     @Test
-    void shouldReadTradesWithMicrosecondTimestampsPriceAndAmount() throws IOException {
+    void shouldReadTradesWithMicrosecondTimestampsPriceAmountAndId() throws IOException {
         List<Tick> ticks = readAll("trades.csv", "exchange,symbol,timestamp,local_timestamp,id,side,price,amount\n"
-                + "binance-futures,BTCUSDT,1582329602111000,1582329602418379,42377944,buy,9682,0.132\n");
-        assertThat(ticks).containsExactly(new Tick("BTC-USD", 1582329602111L, 9682, 0.132));
+                + "binance-futures,BTCUSDT,1582329602111000,1582329602418379,42377944,buy,9682,0.132\n"
+                + "binance-futures,BTCUSDT,1582329602111000,1582329602418380,,buy,9682,0.132\n");
+        assertThat(ticks).containsExactly(new Tick("BTC-USD", 1582329602111L, 9682, 0.132, "42377944"),
+                new Tick("BTC-USD", 1582329602111L, 9682, 0.132));
     }
 
     @Test
@@ -156,7 +158,45 @@ class TickFilesTest {
         Path trades = SHARED_DATA.resolve("04_binance_futures_btcusdt_trades_2020-02-22.csv");
         assumeTrue(Files.exists(trades), "shared data not present");
         try (TickReader reader = TickFiles.open(trades, "BTC-USDT", badRows::add)) {
-            assertThat(reader.stream().count()).isEqualTo(9_999);
+            assertThat(reader.stream().map(Tick::id).distinct().count()).as("every trade with its own id")
+                    .isEqualTo(9_999);
+        }
+        assertThat(badRows).isEmpty();
+    }
+
+    @Test
+    void shouldReadTheTradesOfARecordedBinanceSessionAndPassOverItsOtherFrames() throws IOException {
+        String trade = "{\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\",\"E\":1723161255343,"
+                + "\"s\":\"BTCUSDT\",\"t\":%d,\"p\":\"%s\",\"q\":\"0.02000000\",\"T\":%d,\"m\":true,\"M\":true}}";
+        List<Tick> ticks = readAll("session.txt", "1723161253937085768 {\"stream\":\"btcusdt@depth@100ms\",\"data\":"
+                + "{\"e\":\"depthUpdate\",\"E\":1723161255208,\"s\":\"BTCUSDT\",\"b\":[],\"a\":[]}}\n"
+                + "1723161254087891268 {\"stream\":\"btcusdt@bookTicker\",\"data\":{\"u\":1,\"s\":\"BTCUSDT\","
+                + "\"b\":\"61837.63\",\"B\":\"3.7\",\"a\":\"61837.64\",\"A\":\"1.5\"}}\n"
+                + "1723161254087896568 " + String.format(trade, 3735683259L, "61837.63000000", 1723161255342L) + "\n"
+                + "1723161254087896569 " + String.format(trade, 3735683260L, "61837.63000000", 1723161255342L) + "\n"
+                + "1723161254100000000 {\"lastUpdateId\":50093239189,\"bids\":[],\"asks\":[]}\n"
+                + "1723161254200000000 " + String.format(trade, 3735683261L, "-1", 1723161255400L) + "\n"
+                + "1723161254300000000 {\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\"\n"
+                + "1723161254400000000 " + String.format(trade, 3735683262L, "61837.64000000", 1723161255401L) + "\n");
+
+        assertThat(ticks).as("the trades, by trade time, with their ids; other frames passed over").containsExactly(
+                new Tick("BTCUSDT", 1723161255342L, 61837.63, 0.02, "3735683259"),
+                new Tick("BTCUSDT", 1723161255342L, 61837.63, 0.02, "3735683260"),
+                new Tick("BTCUSDT", 1723161255401L, 61837.64, 0.02, "3735683262"));
+        assertThat(badRows).as("a trade with a bad price and a cut-off frame are bad rows")
+                .extracting(BadRow::line).containsExactly(6L, 7L);
+        assertThat(badRows.get(0).problem()).contains("'p'");
+    }
+
+    @Test
+    void shouldReadTheSharedBinanceSessionWhenPresent() throws IOException {
+        Path session = SHARED_DATA.resolve("05a_binance_spot_btcusdt_ws_raw_2024-08-08.txt.gz");
+        assumeTrue(Files.exists(session), "shared data not present");
+        try (TickReader reader = TickFiles.open(session, "ignored", badRows::add)) {
+            List<Tick> ticks = reader.stream().toList();
+            assertThat(ticks).hasSize(9_757).extracting(Tick::symbol).containsOnly("BTCUSDT");
+            assertThat(ticks.stream().map(Tick::id).distinct().count()).isEqualTo(9_757);
+            assertThat(ticks.get(0).ts()).isEqualTo(1723161255342L);
         }
         assertThat(badRows).isEmpty();
     }

@@ -181,4 +181,41 @@ class TickParserTest {
         String json = new String(TickJson.write(new Tick("BTC-USD", 5, 1.5, Double.NaN)), StandardCharsets.UTF_8);
         assertThat(json).isEqualTo("{\"symbol\":\"BTC-USD\",\"ts\":5,\"price\":1.5}");
     }
+
+    @Test
+    void shouldReadATradeIdGivenAsAStringOrAnInteger() {
+        assertThat(accepted("{\"symbol\":\"BTC-USD\",\"ts\":1,\"price\":2,\"id\":\"a-7\"}").id()).isEqualTo("a-7");
+        assertThat(accepted("{\"symbol\":\"BTC-USD\",\"ts\":1,\"price\":2,\"id\":3735683259}").id())
+                .as("an integer id is its decimal text, the same id as the string").isEqualTo("3735683259");
+        assertThat(accepted("{\"symbol\":\"BTC-USD\",\"ts\":1,\"price\":2,\"id\":null}").id()).isNull();
+        assertThat(accepted("{\"symbol\":\"BTC-USD\",\"ts\":1,\"price\":2}").id()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"\"", "\"  \"", "true", "1.5", "{}", "[1]", "123456789012345678901234567890"})
+    void shouldRejectAnIdThatIsNeitherANonBlankStringNorAnInteger(String id) {
+        assertThat(reason(KEY, "{\"symbol\":\"BTC-USD\",\"ts\":1,\"price\":1,\"id\":" + id + "}"))
+                .isEqualTo(RejectReason.BAD_ID);
+    }
+
+    @Test
+    void shouldRejectAnIdLongerThanTheLimit() {
+        String longest = "x".repeat(Tick.MAX_ID_LENGTH);
+
+        assertThat(accepted("{\"symbol\":\"BTC-USD\",\"ts\":1,\"price\":1,\"id\":\"" + longest + "\"}").id())
+                .isEqualTo(longest);
+        assertThat(reason(KEY, "{\"symbol\":\"BTC-USD\",\"ts\":1,\"price\":1,\"id\":\"" + longest + "x\"}"))
+                .isEqualTo(RejectReason.BAD_ID);
+    }
+
+    @Test
+    void shouldWriteTheIdAndReadItBack() {
+        Tick trade = new Tick("BTC-USD", 5, 1.5, 0.25, "3735683259");
+
+        String json = new String(TickJson.write(trade), StandardCharsets.UTF_8);
+
+        assertThat(json)
+                .isEqualTo("{\"symbol\":\"BTC-USD\",\"ts\":5,\"price\":1.5,\"size\":0.25,\"id\":\"3735683259\"}");
+        assertThat(parser.parseValue(TickJson.write(trade))).isEqualTo(new Accepted(trade));
+    }
 }
