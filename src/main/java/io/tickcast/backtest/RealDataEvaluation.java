@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * The real-data table of docs/QUALITY.md: the default pipeline on the lecture's daily file (scored on its
  * test days), on the bundled minute month (first half, where the defaults were chosen, and the unseen second
- * half) and on the trades file. Files absent from the data directory are left out.
+ * half), on the trades file and on the recorded Binance session's trades. Files absent from the data directory are
+ * left out.
  *
  * <p>{@code main(dataDir, QUALITY.md [, reportsDir])} writes the table into the {@code real-data} section of
  * the Markdown file and, when {@code reportsDir} is given, the backtest reports of each data set under it.
@@ -27,6 +28,7 @@ public final class RealDataEvaluation {
     public static final String LECTURE_FILE = "01_lecture_daily_close_2011-12-31_to_2019-08-12.csv";
     public static final String MINUTE_FILE = "02_bitstamp_btcusd_1min_2025-01-07_to_2025-02-03.csv";
     public static final String TRADES_FILE = "04_binance_futures_btcusdt_trades_2020-02-22.csv";
+    public static final String SESSION_FILE = "05a_binance_spot_btcusdt_ws_raw_2024-08-08.txt.gz";
 
     /**
      * One data set.
@@ -52,7 +54,9 @@ public final class RealDataEvaluation {
                     "unseen"),
             new DataSet("Bitstamp minute month, first half", MINUTE_FILE, null, MINUTE_SECOND_HALF, "tuning"),
             new DataSet("Bitstamp minute month, second half", MINUTE_FILE, MINUTE_SECOND_HALF, null, "unseen"),
-            new DataSet("Binance futures trades (tick level)", TRADES_FILE, null, null, "unseen"));
+            new DataSet("Binance futures trades (tick level)", TRADES_FILE, null, null, "unseen"),
+            new DataSet("Binance spot trades, a recorded WebSocket session (tick level)", SESSION_FILE, null, null,
+                    "unseen"));
 
     private RealDataEvaluation() {
     }

@@ -46,4 +46,18 @@ class RealDataBacktestTest {
         assertThat(s.rmse()).isLessThanOrEqualTo(s.ar1Rmse());
         assertThat(s.intervalCoverage()).isBetween(0.87, 0.93);
     }
+
+    @Test
+    void shouldMatchTheNaiveAndAr1BaselinesOnARecordedBinanceSession() throws IOException {
+        SymbolSummary s = backtest(RealDataEvaluation.DATA_SETS.get(4));
+
+        assertThat(s.scored()).as("every trade of the session, the ones sharing a millisecond included")
+                .isEqualTo(9_756);
+        assertThat(s.duplicateTicks()).isZero();
+        assertThat(s.rmse()).isLessThanOrEqualTo(1.02 * s.naiveRmse());
+        assertThat(s.rmse()).isLessThanOrEqualTo(s.ar1Rmse());
+        assertThat(s.ar1Rmse()).as("the AR(1) baseline is not thrown off by its first changes")
+                .isLessThan(1.01 * s.naiveRmse());
+        assertThat(s.intervalCoverage()).isBetween(0.87, 0.93);
+    }
 }

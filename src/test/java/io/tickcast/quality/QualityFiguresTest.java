@@ -139,6 +139,19 @@ class QualityFiguresTest {
     }
 
     @Test
+    void shouldNotExtrapolateAnExplosiveCoefficientFromItsFirstChanges() {
+        // The start of a recorded Binance session: with no history, the least squares take the second change over
+        // the first (1.58 / 0.03, about 53) as phi; the stationary range caps the forecast's coefficient at 1.
+        Ar1RlsForecast ar1 = new Ar1RlsForecast(0.999);
+        for (double price : new double[] {61837.63, 61837.63, 61837.60, 61836.02}) {
+            ar1.observe(price);
+        }
+
+        assertThat(ar1.coefficient()).isEqualTo(1);
+        assertThat(ar1.forecast()).isEqualTo(61836.02 - 1.58, within(1e-9));
+    }
+
+    @Test
     void shouldForecastTheExponentiallyWeightedLevel() {
         EwmaForecast ewma = new EwmaForecast(0.5);
         ewma.observe(10);
