@@ -34,6 +34,8 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
     private final int maxLiveModels;
     private final Map<String, LiveModel> live = new LinkedHashMap<>(16, 0.75f, true);
     private FixedKeyProcessorContext<String, PointOutcome> context;
+    /** The stream task's id, as the metrics and the model directory name it. */
+    private String taskId;
     private ModelStore store;
 
     public ForecastProcessor(ForecastStores stores, PipelineFactory pipelines, TickcastMetrics metrics,
@@ -49,6 +51,7 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
     @Override
     public void init(FixedKeyProcessorContext<String, PointOutcome> context) {
         this.context = context;
+        this.taskId = context.taskId().toString();
         this.store = new ModelStore(context.getStateStore(stores.checkpoints()),
                 context.getStateStore(stores.journal()), checkpointEvery);
         closeAll();
@@ -76,7 +79,7 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
         PointOutcome emitted = new PointOutcome(outcome.prediction().withLatencyMs(latencyMs), outcome.quality(),
                 outcome.driftEvents());
         metrics.pointProcessed(emitted, updateNanos, latencyMs);
-        directory.update(point.symbol(), context.taskId().toString(), emitted);
+        directory.update(point.symbol(), taskId, emitted);
         context.forward(record.withValue(emitted).withTimestamp(point.ingestMs()));
         evictBeyondCap();
     }
@@ -128,15 +131,15 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
             it.remove();
             metrics.modelEvicted();
         }
-        metrics.liveModels(context.taskId().toString(), live.size());
+        metrics.liveModels(taskId, live.size());
     }
 
     @Override
     public void close() {
         closeAll();
         if (context != null) {
-            metrics.liveModels(context.taskId().toString(), 0);
-            directory.removeTask(context.taskId().toString());
+            metrics.liveModels(taskId, 0);
+            directory.removeTask(taskId);
         }
     }
 
