@@ -57,6 +57,30 @@ class ReplayCommandIT {
     }
 
     @Test
+    void shouldPublishTheTradesOfARecordedBinanceSessionWithTheirIds(KafkaBroker broker) throws Exception {
+        broker.createTopics(1, "cli-session");
+        String trade = "%d {\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\",\"E\":1723161255343,"
+                + "\"s\":\"BTCUSDT\",\"t\":%d,\"p\":\"61837.63000000\",\"q\":\"0.02000000\",\"T\":1723161255342,"
+                + "\"m\":true,\"M\":true}}\n";
+        Path file = dir.resolve("session.txt");
+        Files.writeString(file, String.format(trade, 1723161254087896568L, 3735683259L)
+                + "1723161254087899999 {\"stream\":\"btcusdt@bookTicker\",\"data\":{\"u\":1,\"s\":\"BTCUSDT\","
+                + "\"b\":\"61837.63\",\"B\":\"3.7\",\"a\":\"61837.64\",\"A\":\"1.5\"}}\n"
+                + String.format(trade, 1723161254087900000L, 3735683260L), StandardCharsets.UTF_8);
+
+        int exit = run(file.toString(), "--bootstrap-servers", broker.bootstrapServers(), "--topic", "cli-session");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("Published 2 ticks");
+        assertThat(consume(broker, "cli-session", 2)).as("two fills in one millisecond, told apart by their ids")
+                .containsExactly(
+                        "BTCUSDT={\"symbol\":\"BTCUSDT\",\"ts\":1723161255342,\"price\":61837.63,\"size\":0.02,"
+                                + "\"id\":\"3735683259\"}",
+                        "BTCUSDT={\"symbol\":\"BTCUSDT\",\"ts\":1723161255342,\"price\":61837.63,\"size\":0.02,"
+                                + "\"id\":\"3735683260\"}");
+    }
+
+    @Test
     void shouldReplayTheBundledDataUpToTheLimit(KafkaBroker broker) {
         broker.createTopics(1, "cli-bundled");
 
