@@ -20,7 +20,10 @@ import io.tickcast.tick.replay.PublishResult;
 import io.tickcast.tick.replay.TickPublisher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code tickcast demo}: an in-process broker, the bundled data replayed, the service running, a summary. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -45,6 +48,14 @@ final class DemoCommand implements Callable<Integer> {
             + " Binance session, .gz too); default: the bundled Bitstamp BTC/USD minute month")
     Path data;
 
+    @Option(names = "--bundled", paramLabel = "NAME", converter = BundledConverter.class,
+            description = "Instead of --data, a data set in the jar: bitstamp-minutes (the default) or binance-session"
+                    + " (9,757 trades of a recorded Binance session, 2024-08-08; try it with --speed 1)")
+    TickFiles.Bundled bundled;
+
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--symbol", description = "Symbol of CSV rows (default: ${DEFAULT-VALUE})")
     String symbol = TickFiles.DEFAULT_SYMBOL;
 
@@ -65,6 +76,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (data != null && bundled != null) {
+            throw new ParameterException(spec.commandLine(), "give --data or --bundled, not both");
+        }
         PrintStream out = System.out;
         Path stateDir = Files.createTempDirectory("tickcast-demo-state");
         out.printf("Starting an in-process Kafka broker on localhost:%d ...%n", brokerPort);
@@ -109,10 +123,12 @@ final class DemoCommand implements Callable<Integer> {
             throws Exception {
         PublishOptions options = PublishOptions.AS_FAST_AS_POSSIBLE.withSpeed(speed).withLimit(limit)
                 .withMaxDuration(duration);
-        String source = data == null ? "the bundled Bitstamp BTC/USD minute month" : data.toString();
+        TickFiles.Bundled bundledData = bundled == null ? TickFiles.Bundled.BITSTAMP_MINUTES : bundled;
+        String source = data == null ? bundledData.description() : data.toString();
         out.printf("Replaying %s into '%s' (speed %s) ...%n", source,
                 cfg.getString(TickcastConfig.TOPIC_TICKS_CONFIG), speed == 0 ? "as fast as possible" : speed + "x");
-        try (TickReader ticks = data == null ? TickFiles.openBundled(symbol, bad -> out.println("skipped: " + bad))
+        try (TickReader ticks = data == null
+                ? TickFiles.openBundled(bundledData, symbol, bad -> out.println("skipped: " + bad))
                 : TickFiles.open(data, symbol, bad -> out.println("skipped: " + bad));
              TickPublisher publisher = TickPublisher.create(broker.bootstrapServers(),
                      cfg.getString(TickcastConfig.TOPIC_TICKS_CONFIG), Map.of())) {

@@ -52,6 +52,11 @@ public final class ReplayCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE})")
     double speed;
 
+    @Option(names = "--bundled", paramLabel = "NAME", converter = BundledConverter.class,
+            description = "Instead of FILE, a data set in the jar: bitstamp-minutes (the default without FILE) or"
+                    + " binance-session (9,757 trades of a recorded Binance session, 2024-08-08)")
+    TickFiles.Bundled bundled;
+
     @Option(names = "--symbol", defaultValue = TickFiles.DEFAULT_SYMBOL,
             description = "Symbol of CSV ticks; JSON lines and sessions carry their own (default: ${DEFAULT-VALUE})")
     String symbol;
@@ -76,12 +81,15 @@ public final class ReplayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        if (file != null && bundled != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give a FILE or --bundled, not both");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long[] badRows = {0};
         try (TickReader reader = open(row -> reportBadRow(err, row, ++badRows[0]));
              TickPublisher publisher = TickPublisher.create(bootstrapServers, topic, new LinkedHashMap<>(producerProperties))) {
-            out.printf("Replaying %s into topic '%s' at %s (speed %s)%n", file == null ? "the bundled data" : file,
+            out.printf("Replaying %s into topic '%s' at %s (speed %s)%n", file == null ? bundled().description() : file,
                     topic, bootstrapServers, speed == 0 ? "as fast as possible" : speed + "x");
             out.flush();
             PublishResult result;
@@ -98,7 +106,12 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     private TickReader open(java.util.function.Consumer<BadRow> onBadRow) throws IOException {
-        return file == null ? TickFiles.openBundled(symbol, onBadRow) : TickFiles.open(file, symbol, onBadRow);
+        return file == null
+                ? TickFiles.openBundled(bundled(), symbol, onBadRow) : TickFiles.open(file, symbol, onBadRow);
+    }
+
+    private TickFiles.Bundled bundled() {
+        return bundled == null ? TickFiles.Bundled.BITSTAMP_MINUTES : bundled;
     }
 
     private static void reportBadRow(PrintWriter err, BadRow row, long count) {

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
@@ -35,6 +36,59 @@ public final class TickFiles {
      * 2025-02-03 (CC BY 4.0, "Bitstamp BTC/USD minute data, github.com/ff137/bitstamp-btcusd-minute-data").
      */
     public static final String BUNDLED_RESOURCE = "/data/bitstamp_btcusd_1min_2025-01-07_to_2025-02-03.csv.gz";
+
+    /** The data sets bundled in the jar, by the name the commands' {@code --bundled} flag takes. */
+    public enum Bundled {
+        /** {@link #BUNDLED_RESOURCE}: the demo's default. */
+        BITSTAMP_MINUTES("bitstamp-minutes", BUNDLED_RESOURCE, "the bundled Bitstamp BTC/USD minute month"),
+        /**
+         * A recorded Binance spot WebSocket session, 2024-08-08 23:54-23:59 UTC: 9,757 BTCUSDT trades with their ids,
+         * beside book-ticker and depth frames (MIT, Copyright (c) 2022 nkaz001@protonmail.com,
+         * github.com/nkaz001/hftbacktest; the licence beside it in the jar).
+         */
+        BINANCE_SESSION("binance-session", "/data/binance_spot_btcusdt_ws_2024-08-08.txt.gz",
+                "the bundled Binance BTCUSDT trade session of 2024-08-08");
+
+        private final String flag;
+        private final String resource;
+        private final String description;
+
+        Bundled(String flag, String resource, String description) {
+            this.flag = flag;
+            this.resource = resource;
+            this.description = description;
+        }
+
+        /** @return the name the {@code --bundled} flag takes */
+        public String flag() {
+            return flag;
+        }
+
+        /** @return the classpath resource */
+        public String resource() {
+            return resource;
+        }
+
+        /** @return a phrase for messages, e.g. "the bundled Bitstamp BTC/USD minute month" */
+        public String description() {
+            return description;
+        }
+
+        /**
+         * @param flag a name as {@link #flag()} gives it
+         * @return the data set
+         * @throws IllegalArgumentException naming the known names if there is no such data set
+         */
+        public static Bundled byFlag(String flag) {
+            for (Bundled bundled : values()) {
+                if (bundled.flag.equals(flag)) {
+                    return bundled;
+                }
+            }
+            throw new IllegalArgumentException("no bundled data set '" + flag + "'; known: "
+                    + Arrays.stream(values()).map(Bundled::flag).toList());
+        }
+    }
 
     private static final int BUFFER = 1 << 16;
 
@@ -66,7 +120,7 @@ public final class TickFiles {
     }
 
     /**
-     * Opens the bundled default data set (see {@link #BUNDLED_RESOURCE}).
+     * Opens the bundled default data set (see {@link #BUNDLED_RESOURCE}), the Bitstamp minute month.
      *
      * @param symbol   the symbol given to its ticks
      * @param onBadRow called for every skipped row
@@ -74,14 +128,27 @@ public final class TickFiles {
      * @throws IllegalStateException if the resource is missing from the classpath
      */
     public static TickReader openBundled(String symbol, Consumer<BadRow> onBadRow) {
-        InputStream in = TickFiles.class.getResourceAsStream(BUNDLED_RESOURCE);
+        return openBundled(Bundled.BITSTAMP_MINUTES, symbol, onBadRow);
+    }
+
+    /**
+     * Opens one of the bundled data sets.
+     *
+     * @param data     which one
+     * @param symbol   the symbol given to its ticks if it is CSV (a session's ticks carry their own)
+     * @param onBadRow called for every skipped row
+     * @return the reader
+     * @throws IllegalStateException if the resource is missing from the classpath
+     */
+    public static TickReader openBundled(Bundled data, String symbol, Consumer<BadRow> onBadRow) {
+        InputStream in = TickFiles.class.getResourceAsStream(data.resource());
         if (in == null) {
-            throw new IllegalStateException("bundled data " + BUNDLED_RESOURCE + " is not on the classpath");
+            throw new IllegalStateException("bundled data " + data.resource() + " is not on the classpath");
         }
         try {
-            return open(in, "classpath:" + BUNDLED_RESOURCE, symbol, onBadRow);
+            return open(in, "classpath:" + data.resource(), symbol, onBadRow);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read bundled data " + BUNDLED_RESOURCE, e);
+            throw new IllegalStateException("cannot read bundled data " + data.resource(), e);
         }
     }
 

@@ -93,6 +93,28 @@ class ReplayCommandIT {
     }
 
     @Test
+    void shouldReplayTheBundledBinanceSessionWithTradeIds(KafkaBroker broker) {
+        broker.createTopics(1, "cli-bundled-session");
+
+        int exit = run("--bundled", "binance-session", "--bootstrap-servers", broker.bootstrapServers(),
+                "--topic", "cli-bundled-session", "--limit", "50");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("the bundled Binance BTCUSDT trade session").contains("Published 50 ticks");
+        assertThat(consume(broker, "cli-bundled-session", 50)).hasSize(50)
+                .allSatisfy(record -> assertThat(record).startsWith("BTCUSDT={\"symbol\":\"BTCUSDT\"")
+                        .containsPattern("\"id\":\"\\d+\"}$"));
+    }
+
+    @Test
+    void shouldRefuseAFileAndABundledDataSetTogetherOrAnUnknownOne() {
+        assertThat(run("ticks.csv", "--bundled", "binance-session")).isEqualTo(2);
+        assertThat(err.toString()).contains("not both");
+        assertThat(run("--bundled", "kraken")).isEqualTo(2);
+        assertThat(err.toString()).contains("known: [bitstamp-minutes, binance-session]");
+    }
+
+    @Test
     void shouldRejectNegativeSpeedAsUsageError() {
         assertThat(run("--speed", "-1")).isEqualTo(2);
         assertThat(err.toString()).contains("speed");

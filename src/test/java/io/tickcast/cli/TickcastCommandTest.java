@@ -27,4 +27,12 @@ class TickcastCommandTest {
         assertThat(run.err()).contains("model.hiden").contains("unknown configuration key")
                 .doesNotContain("\tat ");
     }
+
+    @Test
+    void shouldRefuseADemoGivenBothAFileAndABundledDataSet() {
+        CliRun run = CliRun.of("demo", "--data", BUNDLED_MONTH, "--bundled", "binance-session");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("give --data or --bundled, not both").doesNotContain("\tat ");
+    }
 }

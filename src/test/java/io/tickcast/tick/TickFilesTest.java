@@ -189,16 +189,22 @@ class TickFilesTest {
     }
 
     @Test
-    void shouldReadTheSharedBinanceSessionWhenPresent() throws IOException {
-        Path session = SHARED_DATA.resolve("05a_binance_spot_btcusdt_ws_raw_2024-08-08.txt.gz");
-        assumeTrue(Files.exists(session), "shared data not present");
-        try (TickReader reader = TickFiles.open(session, "ignored", badRows::add)) {
+    void shouldReadTheBundledBinanceSession() {
+        try (TickReader reader = TickFiles.openBundled(TickFiles.Bundled.BINANCE_SESSION, "ignored", badRows::add)) {
             List<Tick> ticks = reader.stream().toList();
             assertThat(ticks).hasSize(9_757).extracting(Tick::symbol).containsOnly("BTCUSDT");
             assertThat(ticks.stream().map(Tick::id).distinct().count()).isEqualTo(9_757);
-            assertThat(ticks.get(0).ts()).isEqualTo(1723161255342L);
+            assertThat(ticks.get(0)).isEqualTo(new Tick("BTCUSDT", 1723161255342L, 61837.63, 0.02, "3735683259"));
         }
         assertThat(badRows).isEmpty();
+    }
+
+    @Test
+    void shouldNameTheBundledDataSetsWhenAskedForAnUnknownOne() {
+        assertThat(TickFiles.Bundled.byFlag("binance-session")).isEqualTo(TickFiles.Bundled.BINANCE_SESSION);
+        assertThatThrownBy(() -> TickFiles.Bundled.byFlag("kraken"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("kraken").hasMessageContaining("bitstamp-minutes, binance-session");
     }
 
     @Test
