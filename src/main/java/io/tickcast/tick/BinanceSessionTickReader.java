@@ -22,8 +22,9 @@ final class BinanceSessionTickReader extends LineTickReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    BinanceSessionTickReader(BufferedReader in, String source, Consumer<BadRow> onBadRow) {
-        super(in, source, 0, onBadRow);
+    BinanceSessionTickReader(BufferedReader in, String source, long linesAlreadyRead, String firstLine,
+                             Consumer<BadRow> onBadRow) {
+        super(in, source, linesAlreadyRead, firstLine, onBadRow);
     }
 
     @Override

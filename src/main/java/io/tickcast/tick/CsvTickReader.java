@@ -17,7 +17,7 @@ final class CsvTickReader extends LineTickReader {
 
     CsvTickReader(BufferedReader in, String source, CsvLayout layout, String symbol, long headerLine,
                   Consumer<BadRow> onBadRow) {
-        super(in, source, headerLine, onBadRow);
+        super(in, source, headerLine, null, onBadRow);
         this.layout = layout;
         this.symbol = symbol;
         this.minFields = Math.max(layout.timeColumn(), layout.priceColumn()) + 1;

@@ -11,8 +11,9 @@ final class JsonLinesTickReader extends LineTickReader {
 
     private final TickParser parser = new TickParser();
 
-    JsonLinesTickReader(BufferedReader in, String source, Consumer<BadRow> onBadRow) {
-        super(in, source, 0, onBadRow);
+    JsonLinesTickReader(BufferedReader in, String source, long linesAlreadyRead, String firstLine,
+                        Consumer<BadRow> onBadRow) {
+        super(in, source, linesAlreadyRead, firstLine, onBadRow);
     }
 
     @Override

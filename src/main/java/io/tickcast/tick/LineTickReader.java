@@ -17,11 +17,22 @@ abstract class LineTickReader implements TickReader {
     private long rowsSkipped;
     private Tick next;
     private boolean closed;
+    /** A line already taken from {@code in} (the one that told the format), to be read first; or null. */
+    private String pending;
 
-    LineTickReader(BufferedReader in, String source, long linesAlreadyRead, Consumer<BadRow> onBadRow) {
+    /**
+     * @param in               the lines after {@code firstLine}
+     * @param source           the file's name, for messages
+     * @param linesAlreadyRead lines before {@code firstLine} (or before the first line of {@code in})
+     * @param firstLine        the next line, already read from {@code in}, or null if there is none
+     * @param onBadRow         called for every skipped row
+     */
+    LineTickReader(BufferedReader in, String source, long linesAlreadyRead, String firstLine,
+                   Consumer<BadRow> onBadRow) {
         this.in = in;
         this.source = source;
         this.lineNumber = linesAlreadyRead;
+        this.pending = firstLine;
         this.onBadRow = onBadRow;
     }
 
@@ -90,6 +101,12 @@ abstract class LineTickReader implements TickReader {
     }
 
     private String readLine() {
+        if (pending != null) {
+            String line = pending;
+            pending = null;
+            lineNumber++;
+            return line;
+        }
         try {
             String line = in.readLine();
             if (line != null) {

@@ -199,7 +199,6 @@ public final class TickFiles {
 
     private static TickReader open(BufferedReader reader, String name, String symbol, Consumer<BadRow> onBadRow)
             throws IOException {
-        reader.mark(BUFFER);
         String first = reader.readLine();
         long linesRead = 1;
         while (first != null && first.isBlank()) {
@@ -211,12 +210,10 @@ public final class TickFiles {
         }
         switch (formatOf(first)) {
             case JSON_LINES -> {
-                reader.reset();
-                return new JsonLinesTickReader(reader, name, onBadRow);
+                return new JsonLinesTickReader(reader, name, linesRead - 1, first, onBadRow);
             }
             case BINANCE_SESSION -> {
-                reader.reset();
-                return new BinanceSessionTickReader(reader, name, onBadRow);
+                return new BinanceSessionTickReader(reader, name, linesRead - 1, first, onBadRow);
             }
             case CSV -> {
                 // the header line, read below

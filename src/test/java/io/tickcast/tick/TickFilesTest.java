@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,26 @@ class TickFilesTest {
             assertThat(row.line()).isEqualTo(2);
             assertThat(row.problem()).contains("NON_POSITIVE_PRICE");
         });
+    }
+
+    @Test
+    void shouldReadASessionThatOpensWithAFrameLargerThanTheReadBuffer() throws IOException {
+        // Recorders often start with a REST depth snapshot: thousands of levels on one line.
+        String levels = String.join(",", Collections.nCopies(8_000, "[\"61837.63000000\",\"3.78826000\"]"));
+        List<Tick> ticks = readAll("snapshot-first.txt", "1723161254206652067 {\"lastUpdateId\":1,\"bids\":[" + levels
+                + "],\"asks\":[]}\n1723161254300000000 {\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\","
+                + "\"s\":\"BTCUSDT\",\"t\":7,\"p\":\"61837.63\",\"q\":\"0.5\",\"T\":1723161255342}}\n");
+
+        assertThat(levels.length()).isGreaterThan(1 << 16);
+        assertThat(ticks).containsExactly(new Tick("BTCUSDT", 1723161255342L, 61837.63, 0.5, "7"));
+        assertThat(badRows).isEmpty();
+    }
+
+    @Test
+    void shouldCountTheLinesBeforeTheFirstJsonLineInBadRowNumbers() throws IOException {
+        readAll("blank-first.jsonl", "\n\n{\"symbol\":\"A\",\"ts\":1,\"price\":2}\n{\"symbol\":\"A\",\"ts\":2}\n");
+
+        assertThat(badRows).extracting(BadRow::line).containsExactly(4L);
     }
 
     @Test
