@@ -208,21 +208,19 @@ public final class TickFiles {
         if (first == null) {
             return new CsvTickReader(reader, name, new CsvLayout(',', 0, 0, -1, -1), symbol, linesRead, onBadRow);
         }
-        switch (formatOf(first)) {
-            case JSON_LINES -> {
-                return new JsonLinesTickReader(reader, name, linesRead - 1, first, onBadRow);
-            }
-            case BINANCE_SESSION -> {
-                return new BinanceSessionTickReader(reader, name, linesRead - 1, first, onBadRow);
-            }
-            case CSV -> {
-                // the header line, read below
-            }
-        }
+        return switch (formatOf(first)) {
+            case JSON_LINES -> new JsonLinesTickReader(reader, name, linesRead - 1, first, onBadRow);
+            case BINANCE_SESSION -> new BinanceSessionTickReader(reader, name, linesRead - 1, first, onBadRow);
+            case CSV -> csv(reader, name, first, linesRead, symbol, onBadRow);
+        };
+    }
+
+    private static TickReader csv(BufferedReader reader, String name, String header, long headerLine, String symbol,
+                                  Consumer<BadRow> onBadRow) throws IOException {
         try {
-            return new CsvTickReader(reader, name, CsvLayout.fromHeader(first), symbol, linesRead, onBadRow);
+            return new CsvTickReader(reader, name, CsvLayout.fromHeader(header), symbol, headerLine, onBadRow);
         } catch (IllegalArgumentException e) {
-            throw new IOException(name + ":" + linesRead + ": " + e.getMessage(), e);
+            throw new IOException(name + ":" + headerLine + ": " + e.getMessage(), e);
         }
     }
 }
