@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.IntFunction;
+import java.util.function.LongUnaryOperator;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tickcast.broker.EmbeddedBroker;
@@ -132,13 +133,58 @@ public final class EndToEndBench implements AutoCloseable {
         return run("flat_out", 0, 0, count, symbols);
     }
 
+    /**
+     * Publishes the first {@code trades} trades of the bundled Binance session (9,757 trades over 346 s, up to 950 in
+     * one second) at their recorded pace, {@code speed} times faster, under a symbol of this run and with their trade
+     * ids; every prediction is measured. Real trades come in bursts, which a steady rate does not show.
+     *
+     * @param speed  1 for the pace they happened at, N for N times faster; positive
+     * @param trades how many of the session's trades, from its start
+     */
+    public EndToEndResult recordedPace(double speed, int trades) {
+        if (!(speed > 0)) {
+            throw new IllegalArgumentException("speed must be positive: " + speed);
+        }
+        String prefix = newPrefix();
+        List<Tick> ticks;
+        try (TickReader reader = TickFiles.openBundled(TickFiles.Bundled.BINANCE_SESSION, "", bad -> { })) {
+            ticks = reader.stream().limit(Math.max(1, trades))
+                    .map(t -> new Tick(prefix + t.symbol(), t.ts(), t.price(), t.size(), t.id())).toList();
+        }
+        long first = ticks.get(0).ts();
+        LongUnaryOperator dueNanos = i -> (long) ((ticks.get((int) i).ts() - first) * 1e6 / speed);
+        return publishAndRead("recorded", speed, prefix, ticks, dueNanos, 0, false);
+    }
+
     private EndToEndResult run(String mode, double rate, long warmUpCount, long measuredCount, int symbols) {
-        long count = warmUpCount + measuredCount;
-        String prefix = "R" + (++runs) + "-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        int count = Math.toIntExact(warmUpCount + measuredCount);
+        String prefix = newPrefix();
         List<Tick> series = bundledSeries(count);
-        IntFunction<String> symbol = i -> prefix + (i % symbols);
+        List<Tick> ticks = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Tick t = series.get(i % series.size());
+            long cycle = i / series.size();
+            ticks.add(new Tick(prefix + (i % symbols), t.ts() + cycle * CYCLE_SHIFT_MS, t.price(), t.size()));
+        }
+        LongUnaryOperator dueNanos = rate == 0 ? i -> 0 : i -> (long) ((i - 1) / rate * 1e9);
+        long measuredFromMs = rate == 0 ? 0 : (long) (warmUpCount / rate * 1000);
+        return publishAndRead(mode, rate, prefix, ticks, dueNanos, measuredFromMs, rate == 0);
+    }
+
+    private String newPrefix() {
+        return "R" + (++runs) + "-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+    }
+
+    /**
+     * Sends each tick once its due time (nanoseconds after the start) has come, reads the predictions of this run's
+     * symbols back, and measures those of ticks sent {@code measuredFromMs} or more after the start.
+     */
+    private EndToEndResult publishAndRead(String mode, double rate, String prefix, List<Tick> ticks,
+                                          LongUnaryOperator dueNanos, long measuredFromMs, boolean flatOut) {
+        int count = ticks.size();
+        long deadlineNanos = Math.max(0, dueNanos.applyAsLong(count - 1)) + READ_TIMEOUT.toNanos();
         try (KafkaConsumer<String, Prediction> consumer = consumer();
-             KafkaProducer<String, byte[]> producer = producer(rate == 0)) {
+             KafkaProducer<String, byte[]> producer = producer(flatOut)) {
             awaitAssignment(consumer);
             LatencyRecorder emit = new LatencyRecorder();
             LatencyRecorder visible = new LatencyRecorder();
@@ -146,29 +192,26 @@ public final class EndToEndBench implements AutoCloseable {
             long processCpuStart = CpuTime.process();
             long start = System.nanoTime();
             long startMs = System.currentTimeMillis();
-            long measuredFromMs = startMs + (rate == 0 ? 0 : (long) (warmUpCount / rate * 1000));
+            long measuredFrom = startMs + measuredFromMs;
             long lastArrival = startMs;
-            long sent = 0;
+            int sent = 0;
             long received = 0;
             long measured = 0;
-            while (received < count && System.nanoTime() - start < READ_TIMEOUT.toNanos()) {
-                while (sent < count && (rate == 0 || sent < (System.nanoTime() - start) / 1e9 * rate + 1)) {
-                    Tick t = series.get((int) (sent % series.size()));
-                    String s = symbol.apply((int) sent);
-                    long cycle = sent / series.size();
-                    Tick tick = new Tick(s, t.ts() + cycle * CYCLE_SHIFT_MS, t.price(), t.size());
-                    producer.send(new ProducerRecord<>(ticksTopic, s, TickJson.write(tick)));
+            while (received < count && System.nanoTime() - start < deadlineNanos) {
+                while (sent < count && System.nanoTime() - start >= dueNanos.applyAsLong(sent)) {
+                    Tick tick = ticks.get(sent);
+                    producer.send(new ProducerRecord<>(ticksTopic, tick.symbol(), TickJson.write(tick)));
                     sent++;
-                    if (rate == 0 && sent % 1000 == 0) {
+                    if (flatOut && sent % 1000 == 0) {
                         break;
                     }
                 }
-                for (ConsumerRecord<String, Prediction> r : consumer.poll(Duration.ofMillis(rate == 0 ? 20 : 1))) {
+                for (ConsumerRecord<String, Prediction> r : consumer.poll(Duration.ofMillis(flatOut ? 20 : 1))) {
                     if (r.key() != null && r.key().startsWith(prefix)) {
                         long now = System.currentTimeMillis();
                         received++;
                         lastArrival = now;
-                        if (r.timestamp() >= measuredFromMs) {
+                        if (r.timestamp() >= measuredFrom) {
                             measured++;
                             emit.add(r.value().latencyMs());
                             visible.add(now - r.timestamp());
@@ -176,7 +219,7 @@ public final class EndToEndBench implements AutoCloseable {
                     }
                 }
             }
-            double seconds = (lastArrival - measuredFromMs) / 1000.0;
+            double seconds = (lastArrival - measuredFrom) / 1000.0;
             double streamCpuUs = (CpuTime.threads(EndToEndBench::isStreamThread) - streamCpuStart) / 1e3;
             double processCpuUs = (CpuTime.process() - processCpuStart) / 1e3;
             return new EndToEndResult(mode, rate, sent, received, measured, seconds, measured / seconds,

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * One end-to-end run.
  *
- * @param mode          {@code rate} (a steady input rate) or {@code flat_out}
- * @param targetRate    ticks/s asked for, 0 for flat out
+ * @param mode          {@code rate} (a steady input rate), {@code flat_out}, or {@code recorded} (the bundled Binance
+ *                      session at its recorded pace)
+ * @param targetRate    ticks/s asked for, 0 for flat out; for {@code recorded} the speed-up of the recorded pace
  * @param ticks         ticks published
  * @param predictions   predictions read back (read_committed)
  * @param measured      predictions of ticks published after the warm-up: what the figures below cover

@@ -96,6 +96,19 @@ public final class BenchCommand implements Callable<Integer> {
             + " median of the pairs' (default: ${DEFAULT-VALUE})")
     int flatOutRuns = 3;
 
+    @Option(names = "--session", description = "with --e2e: after the steady run, the bundled Binance session (9,757"
+            + " real trades over 346 s, in bursts of up to 950 a second) at its recorded pace; its latencies are"
+            + " reported as 'session'")
+    boolean session;
+
+    @Option(names = "--session-speed", paramLabel = "N", description = "with --session: N times the recorded pace"
+            + " (default: ${DEFAULT-VALUE})")
+    double sessionSpeed = 1;
+
+    @Option(names = "--session-trades", paramLabel = "N", description = "with --session: the first N trades"
+            + " (default: ${DEFAULT-VALUE}, all)")
+    int sessionTrades = 9_757;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "with --e2e: a config key of the service,"
             + " e.g. --set kafka.commit.interval.ms=1000 or --set processing.guarantee=at_least_once")
     Map<String, String> overrides = new LinkedHashMap<>();
@@ -153,14 +166,22 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private Integer endToEnd() throws Exception {
+        if (session && (!(sessionSpeed > 0) || sessionTrades < 1)) {
+            throw new ParameterException(commandSpec.commandLine(), "--session-speed must be > 0 and --session-trades"
+                    + " >= 1, were " + sessionSpeed + " and " + sessionTrades);
+        }
         TickcastConfig config = TickcastConfig.of(overrides);
         List<EndToEndBench.InProcess> inProcessRuns = new ArrayList<>();
         EndToEndResult steady;
+        EndToEndResult recorded = null;
         List<EndToEndResult> flatRuns = new ArrayList<>();
         List<Double> pairRatios = new ArrayList<>();
         try (EndToEndBench bench = bootstrapServers == null ? EndToEndBench.start(overrides)
                 : EndToEndBench.start(bootstrapServers, overrides)) {
             steady = bench.steadyRate(rate, Duration.ofSeconds(warmUpSeconds), Duration.ofSeconds(seconds), symbols);
+            if (session) {
+                recorded = bench.recordedPace(sessionSpeed, sessionTrades);
+            }
             bench.flatOut(flatOutPoints, 1);
             // in pairs, back to back, so that a slow spell of this shared machine hits both sides of a ratio
             for (int i = 0; i < flatOutRuns; i++) {
@@ -178,6 +199,7 @@ public final class BenchCommand implements Callable<Integer> {
         report.put("config", overrides);
         report.put("broker", bootstrapServers == null ? "in-process" : bootstrapServers);
         report.put("steady", steady);
+        report.put("session", recorded);
         report.put("flat_out", flat);
         report.put("flat_out_points_per_s_runs", flatRuns.stream().map(EndToEndResult::pointsPerS).toList());
         report.put("in_process_pipeline_points_per_s", inProcess.pointsPerS());
@@ -210,6 +232,13 @@ public final class BenchCommand implements Callable<Integer> {
                     flat.streamCpuUsPerPoint(), inProcess.cpuUsPerPoint() / flat.streamCpuUsPerPoint(),
                     bootstrapServers == null ? "broker, clients, service" : "clients, service", flat.processCpuUsPerPoint(),
                     loadAverage()));
+            if (recorded != null) {
+                System.out.println(String.format(Locale.ROOT, "  the bundled Binance session at %sx its recorded pace,"
+                                + " %,d trades: emitted latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; seen by a consumer"
+                                + " p50 %.1f ms, p99 %.1f ms, max %.1f ms", recorded.targetRate(), recorded.measured(),
+                        recorded.emitP50Ms(), recorded.emitP99Ms(), recorded.emitMaxMs(), recorded.visibleP50Ms(),
+                        recorded.visibleP99Ms(), recorded.visibleMaxMs()));
+            }
         }
         return 0;
     }

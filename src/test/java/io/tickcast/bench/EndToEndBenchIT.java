@@ -53,6 +53,20 @@ class EndToEndBenchIT {
     }
 
     @Test
+    void shouldReplayTheRecordedSessionAtItsPaceWithEveryTradeMeasured() {
+        // The first 300 trades span 18.7 s of the session, under a second at 20x; 65 of them repeat the one before in
+        // all but their trade id, so the service predicts all 300 only if it tells trades apart by id.
+        EndToEndResult recorded = bench.recordedPace(20, 300);
+
+        assertThat(recorded.mode()).isEqualTo("recorded");
+        assertThat(recorded.ticks()).isEqualTo(300);
+        assertThat(recorded.predictions()).isEqualTo(300);
+        assertThat(recorded.measured()).isEqualTo(300);
+        assertThat(recorded.emitP50Ms()).isBetween(0.0, recorded.emitP99Ms());
+        assertThat(recorded.emitP99Ms()).isLessThanOrEqualTo(recorded.emitMaxMs());
+    }
+
+    @Test
     void shouldTimeTheSamePipelineInProcess() {
         EndToEndBench.InProcess inProcess = EndToEndBench.inProcessPipeline(TickcastConfig.of(Map.of()), 2_000);
 
