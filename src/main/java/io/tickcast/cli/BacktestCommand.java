@@ -8,7 +8,9 @@ import io.tickcast.backtest.ReportWriter;
 import io.tickcast.backtest.SymbolSummary;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.pipeline.PipelineSettings;
+import io.tickcast.tick.Tick;
 import io.tickcast.tick.TickFiles;
+import io.tickcast.tick.TickReader;
 import io.tickcast.tick.Timestamps;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.Map;
@@ -125,6 +128,11 @@ public final class BacktestCommand implements Callable<Integer> {
                 .withScoreWindow(scoreFrom == null ? Long.MIN_VALUE : Timestamps.parseUnixOrIso(scoreFrom),
                         scoreUntil == null ? Long.MAX_VALUE : Timestamps.parseUnixOrIso(scoreUntil));
         BacktestResult result = BacktestRunner.run(options, noProgress ? ProgressListener.NONE : new ProgressBar(err));
+        if (result.summaries().isEmpty()) {
+            err.println("backtest: nothing to forecast in " + data + (symbol == null ? "" : " for symbol " + symbol
+                    + " (its symbols: " + symbolsOf(data) + ")") + "; no report written");
+            return 1;
+        }
         Path html = ReportWriter.write(result, out);
         for (SymbolSummary s : result.summaries()) {
             stdout.printf(Locale.ROOT, "%-10s points %8d scored %8d  RMSE %.4f  naive %.4f  AR(1) %.4f  EWMA %.4f  "
@@ -144,6 +152,13 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         stdout.println("reports: " + out.resolve(ReportWriter.JSON_FILE) + ", " + html);
         return 0;
+    }
+
+    /** @return the first few distinct symbols of the file's ticks (CSV ticks get the default symbol) */
+    private static List<String> symbolsOf(Path file) throws IOException {
+        try (TickReader reader = TickFiles.open(file, TickFiles.DEFAULT_SYMBOL, bad -> { })) {
+            return reader.stream().map(Tick::symbol).distinct().limit(10).toList();
+        }
     }
 
     /** @return why the file's content does not match {@code --format}, or {@code null} */

@@ -147,6 +147,21 @@ class BacktestCommandTest {
     }
 
     @Test
+    void shouldSayWhichSymbolsAFileHasWhenTheRequestedOneIsNotInIt() throws IOException {
+        Path file = dir.resolve("eth.jsonl");
+        Files.writeString(file, "{\"symbol\":\"ETH-USD\",\"ts\":1736208060000,\"price\":3300.5}\n"
+                + "{\"symbol\":\"SOL-USD\",\"ts\":1736208060000,\"price\":210.5}\n");
+        Path out = dir.resolve("out");
+
+        int exit = backtest("--data", file.toString(), "--symbol", "BTC-USD", "--out", out.toString(), "--no-progress");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stderr.toString(StandardCharsets.UTF_8))
+                .contains("nothing to forecast in " + file + " for symbol BTC-USD (its symbols: [ETH-USD, SOL-USD])");
+        assertThat(out.resolve("report.json")).doesNotExist();
+    }
+
+    @Test
     void shouldScoreOnlyPointsFromTheScoreFromTime() throws IOException {
         Path out = dir.resolve("out");
 
