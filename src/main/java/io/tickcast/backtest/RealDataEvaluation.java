@@ -66,8 +66,8 @@ public final class RealDataEvaluation {
         return String.format(Locale.ROOT, "| %s | %s | %,d | %.4f | %.4f | %.4f | %.4f | %.4f | %+.3f%% (%s) | "
                         + "%+.3f%% (%s) | %.1f%% | %.1f%% | %.3f |%n", set.name(), set.role(), s.scored(), s.rmse(),
                 s.modelRmse(), s.naiveRmse(), s.ar1Rmse(), s.ewmaRmse(), 100 * s.skill(), s.dmVsNaive().pValueText(),
-                100 * s.skillVsAr1(), s.dmVsAr1().pValueText(), 100 * s.intervalCoverage(), 100 * s.directionalAccuracy(),
-                s.meanBlendWeight());
+                100 * s.skillVsAr1(), s.dmVsAr1().pValueText(), 100 * s.intervalCoverage(),
+                100 * s.directionalAccuracy(), s.meanBlendWeight());
     }
 
     /**

@@ -139,7 +139,7 @@ public final class EndToEndBench implements AutoCloseable {
      * ids; every prediction is measured. Real trades come in bursts, which a steady rate does not show.
      *
      * @param speed  1 for the pace they happened at, N for N times faster; positive
-     * @param trades how many of the session's trades, from its start
+     * @param trades how many of the session's trades, from its start (all of them if it has fewer)
      */
     public EndToEndResult recordedPace(double speed, int trades) {
         if (!(speed > 0)) {

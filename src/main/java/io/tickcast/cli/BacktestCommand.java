@@ -12,12 +12,8 @@ import io.tickcast.tick.Tick;
 import io.tickcast.tick.TickFiles;
 import io.tickcast.tick.TickReader;
 import io.tickcast.tick.Timestamps;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -26,7 +22,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -166,20 +161,12 @@ public final class BacktestCommand implements Callable<Integer> {
         if (format == null) {
             return null;
         }
-        try (InputStream raw = Files.newInputStream(data);
-             InputStream in = data.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line = reader.readLine();
-            while (line != null && line.isBlank()) {
-                line = reader.readLine();
-            }
-            TickFiles.Format detected = line == null ? TickFiles.Format.CSV : TickFiles.formatOf(line);
-            if (detected != format.detected) {
-                return data + " is " + Arrays.stream(Format.values()).filter(f -> f.detected == detected)
-                        .findFirst().orElseThrow() + ", not " + format;
-            }
-            return null;
+        TickFiles.Format detected = TickFiles.formatOf(data);
+        if (detected != format.detected) {
+            return data + " is " + Arrays.stream(Format.values()).filter(f -> f.detected == detected)
+                    .findFirst().orElseThrow() + ", not " + format;
         }
+        return null;
     }
 
     /** A one-line progress bar redrawn in place on stderr. */

@@ -106,8 +106,8 @@ public final class BenchCommand implements Callable<Integer> {
     double sessionSpeed = 1;
 
     @Option(names = "--session-trades", paramLabel = "N", description = "with --session: the first N trades"
-            + " (default: ${DEFAULT-VALUE}, all)")
-    int sessionTrades = 9_757;
+            + " (default: all)")
+    int sessionTrades = Integer.MAX_VALUE;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "with --e2e: a config key of the service,"
             + " e.g. --set kafka.commit.interval.ms=1000 or --set processing.guarantee=at_least_once")
@@ -230,14 +230,14 @@ public final class BenchCommand implements Callable<Integer> {
                     inProcess.pointsPerS(), ratio, flatOutRuns, pairRatios.stream()
                             .map(r -> String.format(Locale.ROOT, "%.2f", r)).toList(), inProcess.cpuUsPerPoint(),
                     flat.streamCpuUsPerPoint(), inProcess.cpuUsPerPoint() / flat.streamCpuUsPerPoint(),
-                    bootstrapServers == null ? "broker, clients, service" : "clients, service", flat.processCpuUsPerPoint(),
-                    loadAverage()));
+                    bootstrapServers == null ? "broker, clients, service" : "clients, service",
+                    flat.processCpuUsPerPoint(), loadAverage()));
             if (recorded != null) {
-                System.out.println(String.format(Locale.ROOT, "  the bundled Binance session at %sx its recorded pace,"
-                                + " %,d trades: emitted latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; seen by a consumer"
-                                + " p50 %.1f ms, p99 %.1f ms, max %.1f ms", recorded.targetRate(), recorded.measured(),
-                        recorded.emitP50Ms(), recorded.emitP99Ms(), recorded.emitMaxMs(), recorded.visibleP50Ms(),
-                        recorded.visibleP99Ms(), recorded.visibleMaxMs()));
+                System.out.println(String.format(Locale.ROOT, "  the bundled Binance session at %sx its recorded"
+                                + " pace, %,d trades: emitted latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; seen by a"
+                                + " consumer p50 %.1f ms, p99 %.1f ms, max %.1f ms", recorded.targetRate(),
+                        recorded.measured(), recorded.emitP50Ms(), recorded.emitP99Ms(), recorded.emitMaxMs(),
+                        recorded.visibleP50Ms(), recorded.visibleP99Ms(), recorded.visibleMaxMs()));
             }
         }
         return 0;

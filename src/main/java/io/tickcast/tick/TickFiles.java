@@ -168,9 +168,7 @@ public final class TickFiles {
         Objects.requireNonNull(onBadRow, "onBadRow");
         BufferedReader reader = null;
         try {
-            InputStream raw = name.endsWith(".gz")
-                    ? new GZIPInputStream(in, BUFFER) : new BufferedInputStream(in, BUFFER);
-            reader = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8), BUFFER);
+            reader = text(in, name);
             return open(reader, name, symbol, onBadRow);
         } catch (IOException | RuntimeException e) {
             if (reader != null) {
@@ -197,21 +195,51 @@ public final class TickFiles {
         return BinanceSessionTickReader.FIRST_LINE.matcher(stripped).matches() ? Format.BINANCE_SESSION : Format.CSV;
     }
 
+    /**
+     * The format of a file, as {@link #open} tells it from its first non-blank line.
+     *
+     * @param file a tick file, gzipped if its name ends in {@code .gz}
+     * @return its format; CSV for a file with no non-blank line
+     * @throws IOException if the file cannot be read
+     */
+    public static Format formatOf(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file); BufferedReader reader = text(in, file.toString())) {
+            FirstLine first = firstNonBlank(reader);
+            return first.text() == null ? Format.CSV : formatOf(first.text());
+        }
+    }
+
+    /** The bytes as UTF-8 text, gunzipped if {@code name} ends in {@code .gz}. */
+    private static BufferedReader text(InputStream in, String name) throws IOException {
+        InputStream raw = name.endsWith(".gz") ? new GZIPInputStream(in, BUFFER) : new BufferedInputStream(in, BUFFER);
+        return new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8), BUFFER);
+    }
+
+    /** @param text the first non-blank line, or null at the end; @param number its 1-based line number */
+    private record FirstLine(String text, long number) {
+    }
+
+    private static FirstLine firstNonBlank(BufferedReader reader) throws IOException {
+        String line = reader.readLine();
+        long number = 1;
+        while (line != null && line.isBlank()) {
+            line = reader.readLine();
+            number++;
+        }
+        return new FirstLine(line, number);
+    }
+
     private static TickReader open(BufferedReader reader, String name, String symbol, Consumer<BadRow> onBadRow)
             throws IOException {
-        String first = reader.readLine();
-        long linesRead = 1;
-        while (first != null && first.isBlank()) {
-            first = reader.readLine();
-            linesRead++;
-        }
-        if (first == null) {
+        FirstLine first = firstNonBlank(reader);
+        long linesRead = first.number();
+        if (first.text() == null) {
             return new CsvTickReader(reader, name, new CsvLayout(',', 0, 0, -1, -1), symbol, linesRead, onBadRow);
         }
-        return switch (formatOf(first)) {
-            case JSON_LINES -> new JsonLinesTickReader(reader, name, linesRead - 1, first, onBadRow);
-            case BINANCE_SESSION -> new BinanceSessionTickReader(reader, name, linesRead - 1, first, onBadRow);
-            case CSV -> csv(reader, name, first, linesRead, symbol, onBadRow);
+        return switch (formatOf(first.text())) {
+            case JSON_LINES -> new JsonLinesTickReader(reader, name, linesRead - 1, first.text(), onBadRow);
+            case BINANCE_SESSION -> new BinanceSessionTickReader(reader, name, linesRead - 1, first.text(), onBadRow);
+            case CSV -> csv(reader, name, first.text(), linesRead, symbol, onBadRow);
         };
     }
 

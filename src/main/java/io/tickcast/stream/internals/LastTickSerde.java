@@ -16,6 +16,7 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class LastTickSerde {
 
     private static final int FIXED_BYTES = Long.BYTES + 2 * Double.BYTES;
+    private static final byte[] NO_ID = new byte[0];
 
     private LastTickSerde() {
     }
@@ -25,7 +26,7 @@ public final class LastTickSerde {
             if (v == null) {
                 return null;
             }
-            byte[] id = v.id() == null ? new byte[0] : v.id().getBytes(StandardCharsets.UTF_8);
+            byte[] id = v.id() == null ? NO_ID : v.id().getBytes(StandardCharsets.UTF_8);
             return ByteBuffer.allocate(FIXED_BYTES + id.length)
                     .putLong(v.ts()).putDouble(v.price()).putDouble(v.size()).put(id).array();
         };
