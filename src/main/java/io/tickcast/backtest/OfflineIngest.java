@@ -2,6 +2,7 @@ package io.tickcast.backtest;
 
 import io.tickcast.pipeline.Point;
 import io.tickcast.tick.LastTick;
+import io.tickcast.tick.RecentIds;
 import io.tickcast.tick.RejectReason;
 import io.tickcast.tick.Tick;
 import io.tickcast.tick.TickGuard;
@@ -13,7 +14,7 @@ import java.util.function.ToIntFunction;
 
 /**
  * What the service's topology makes of a stream of parsed ticks before it forecasts, offline: the per-symbol
- * {@link TickGuard} (duplicates and ticks later than the lateness tolerance rejected), then either a point per
+ * {@link TickGuard} (duplicates, re-sent trades and ticks later than the lateness tolerance rejected), then either a point per
  * tick or, with a bar interval, the bars closed by one {@link BarWindows} per input partition (each stream task of
  * the service keeps its own stream time). The backtest and the chaos tool's reference run both go through it, so
  * they accept, drop and aggregate exactly what the service does. Not thread-safe.
@@ -25,6 +26,7 @@ public final class OfflineIngest {
     private final long maxLatenessMs;
     private final ToIntFunction<String> partitionOf;
     private final Map<String, LastTick> latest = new HashMap<>();
+    private final RecentIds acceptedIds;
     private final Map<Integer, BarWindows> windows = new HashMap<>();
 
     /**
@@ -38,6 +40,7 @@ public final class OfflineIngest {
         this.barInterval = barInterval;
         this.barGrace = barGrace;
         this.maxLatenessMs = maxLateness.toMillis();
+        this.acceptedIds = new RecentIds(maxLatenessMs);
         this.partitionOf = partitionOf;
     }
 
@@ -47,11 +50,14 @@ public final class OfflineIngest {
      * @return why the tick was rejected, or null if it was accepted
      */
     public RejectReason add(Tick tick, Consumer<Point> points) {
-        TickGuard.Verdict verdict = TickGuard.check(latest.get(tick.symbol()), tick, maxLatenessMs);
+        TickGuard.Verdict verdict = TickGuard.check(latest.get(tick.symbol()), tick, maxLatenessMs, acceptedIds);
         if (verdict instanceof TickGuard.Rejected r) {
             return r.reason();
         }
         latest.put(tick.symbol(), ((TickGuard.Accepted) verdict).latest());
+        if (tick.id() != null) {
+            acceptedIds.add(tick.symbol(), tick.id(), tick.ts());
+        }
         Point point = new Point(tick.symbol(), tick.ts(), tick.price(), tick.size(), tick.ts());
         if (barInterval.isZero()) {
             points.accept(point);

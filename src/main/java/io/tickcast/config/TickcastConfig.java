@@ -82,7 +82,8 @@ public final class TickcastConfig extends AbstractConfig {
 
     public static final String TICK_MAX_LATENESS_CONFIG = "tick.max.lateness";
     private static final String TICK_MAX_LATENESS_DOC = "A tick older than its symbol's latest tick by more than this goes"
-            + " to the dead-letter topic as OUT_OF_ORDER.";
+            + " to the dead-letter topic as OUT_OF_ORDER; within it, a tick whose id and ts were accepted before is a"
+            + " DUPLICATE (the ids are kept for this plus 10 minutes of event time).";
 
     public static final String STATE_DIR_CONFIG = "state.dir";
     private static final String STATE_DIR_DOC = "Directory of Kafka Streams' local state stores.";

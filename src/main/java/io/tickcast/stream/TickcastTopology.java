@@ -8,6 +8,7 @@ import io.tickcast.bar.Bar;
 import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.pipeline.Point;
 import io.tickcast.pipeline.PointOutcome;
+import io.tickcast.stream.internals.AcceptedIdStore;
 import io.tickcast.stream.internals.BarSerde;
 import io.tickcast.stream.internals.ForecastProcessor;
 import io.tickcast.stream.internals.ForecastStores;
@@ -48,6 +49,8 @@ public final class TickcastTopology {
 
     /** Per symbol: the latest accepted tick. */
     public static final String TICK_GUARD_STORE = "tick-guard";
+    /** Per symbol and trade id: the event times of the accepted ticks that carried an id. */
+    public static final String TICK_IDS_STORE = "tick-ids";
     /** Per symbol: the latest model checkpoint. Its metadata tells which instance holds a symbol. */
     public static final String CHECKPOINT_STORE = "model-checkpoints";
     /** Per symbol: the points since the latest checkpoint. */
@@ -68,12 +71,14 @@ public final class TickcastTopology {
         StreamsBuilder builder = new StreamsBuilder();
         Topics topics = settings.topics();
         builder.addStateStore(store(TICK_GUARD_STORE, LastTickSerde.serde()));
+        builder.addStateStore(AcceptedIdStore.builder(TICK_IDS_STORE, settings.maxLateness()));
         builder.addStateStore(store(CHECKPOINT_STORE, Serdes.ByteArray()));
         builder.addStateStore(store(JOURNAL_STORE, Serdes.ByteArray()));
 
         KStream<String, Validated> validated = builder.stream(topics.ticks().name(), topics.ticks().consumed("ticks-source"))
-                .processValues(() -> new TickValidator(TICK_GUARD_STORE, settings.maxLateness().toMillis(), metrics),
-                        Named.as("validate"), TICK_GUARD_STORE);
+                .processValues(() -> new TickValidator(TICK_GUARD_STORE, TICK_IDS_STORE,
+                                settings.maxLateness().toMillis(), metrics),
+                        Named.as("validate"), TICK_GUARD_STORE, TICK_IDS_STORE);
 
         validated.filter((symbol, v) -> v instanceof Validated.Rejected, Named.as("rejected"))
                 .map((symbol, v) -> KeyValue.pair(symbol == null ? null : symbol.getBytes(StandardCharsets.UTF_8),

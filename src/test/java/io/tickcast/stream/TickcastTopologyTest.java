@@ -201,6 +201,30 @@ class TickcastTopologyTest {
     }
 
     @Test
+    void shouldRejectTradesSentAgainWithinTheToleranceAndAcceptNewOnesAmongThem() {
+        String trade = "{\"symbol\":\"BTC-USD\",\"ts\":%d,\"price\":100000,\"size\":0.5,\"id\":%d}";
+        try (TopologyFixture f = new TopologyFixture(stateDir, Map.of("tick.max.lateness", "5s"))) {
+            f.raw("BTC-USD", String.format(trade, T0, 41));
+            f.raw("BTC-USD", String.format(trade, T0, 42));
+            f.raw("BTC-USD", String.format(trade, T0 + 1_000, 43));
+            // a feed reconnects and sends its last trades again, with one it had missed
+            f.raw("BTC-USD", String.format(trade, T0, 41));
+            f.raw("BTC-USD", String.format(trade, T0, 42));
+            f.raw("BTC-USD", String.format(trade, T0, 40));
+            f.raw("BTC-USD", String.format(trade, T0 + 1_000, 43));
+            f.raw("BTC-USD", String.format(trade, T0 + 2_000, 44));
+
+            List<TestRecord<byte[], byte[]>> dead = f.deadLetters.readRecordsToList();
+            assertThat(dead).extracting(r -> TopologyFixture.header(r.headers(), DeadLetterHeaders.REASON))
+                    .containsExactly("DUPLICATE", "DUPLICATE", "DUPLICATE");
+            assertThat(TopologyFixture.header(dead.get(0).headers(), DeadLetterHeaders.DETAIL))
+                    .isEqualTo("id 41 at ts " + T0 + " was accepted before for BTC-USD");
+            assertThat(f.readPredictions()).extracting(Prediction::ts)
+                    .containsExactly(T0, T0, T0 + 1_000, T0, T0 + 2_000);
+        }
+    }
+
+    @Test
     void shouldAcceptATickLateWithinTheTolerance() {
         try (TopologyFixture f = new TopologyFixture(stateDir, Map.of("tick.max.lateness", "5s"))) {
             f.tick("BTC-USD", T0, 100_000);

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 class TickGuardTest {
 
     private static final long TOLERANCE = 5_000;
+    /** No id accepted before. */
+    private static final AcceptedIds NONE = new RecentIds(TOLERANCE);
 
     private static Tick tick(long ts, double price, double size) {
         return new Tick("BTC-USD", ts, price, size);
@@ -14,14 +16,14 @@ class TickGuardTest {
 
     @Test
     void shouldAcceptTheFirstTickOfASymbolAndRememberIt() {
-        TickGuard.Verdict v = TickGuard.check(null, tick(1_000, 10, 1), TOLERANCE);
+        TickGuard.Verdict v = TickGuard.check(null, tick(1_000, 10, 1), TOLERANCE, NONE);
 
         assertThat(v).isEqualTo(new TickGuard.Accepted(new LastTick(1_000, 10, 1)));
     }
 
     @Test
     void shouldRejectAnExactDuplicateOfTheLatestTick() {
-        TickGuard.Verdict v = TickGuard.check(new LastTick(1_000, 10, 1), tick(1_000, 10, 1), TOLERANCE);
+        TickGuard.Verdict v = TickGuard.check(new LastTick(1_000, 10, 1), tick(1_000, 10, 1), TOLERANCE, NONE);
 
         assertThat(v).isInstanceOf(TickGuard.Rejected.class);
         assertThat(((TickGuard.Rejected) v).reason()).isEqualTo(RejectReason.DUPLICATE);
@@ -29,15 +31,15 @@ class TickGuardTest {
 
     @Test
     void shouldAcceptATradeAtTheSameTimeWithAnotherPriceOrSize() {
-        assertThat(TickGuard.check(new LastTick(1_000, 10, 1), tick(1_000, 10, 2), TOLERANCE))
+        assertThat(TickGuard.check(new LastTick(1_000, 10, 1), tick(1_000, 10, 2), TOLERANCE, NONE))
                 .isInstanceOf(TickGuard.Accepted.class);
-        assertThat(TickGuard.check(new LastTick(1_000, 10, 1), tick(1_000, 11, 1), TOLERANCE))
+        assertThat(TickGuard.check(new LastTick(1_000, 10, 1), tick(1_000, 11, 1), TOLERANCE, NONE))
                 .isInstanceOf(TickGuard.Accepted.class);
     }
 
     @Test
     void shouldRejectATickOlderThanTheLatestByMoreThanTheTolerance() {
-        TickGuard.Verdict v = TickGuard.check(new LastTick(10_000, 10, 1), tick(4_999, 10, 2), TOLERANCE);
+        TickGuard.Verdict v = TickGuard.check(new LastTick(10_000, 10, 1), tick(4_999, 10, 2), TOLERANCE, NONE);
 
         assertThat(v).isInstanceOf(TickGuard.Rejected.class);
         assertThat(((TickGuard.Rejected) v).reason()).isEqualTo(RejectReason.OUT_OF_ORDER);
@@ -46,14 +48,14 @@ class TickGuardTest {
 
     @Test
     void shouldAcceptALateTickWithinTheToleranceAndKeepTheLatestEventTime() {
-        TickGuard.Verdict v = TickGuard.check(new LastTick(10_000, 10, 1), tick(5_000, 12, 2), TOLERANCE);
+        TickGuard.Verdict v = TickGuard.check(new LastTick(10_000, 10, 1), tick(5_000, 12, 2), TOLERANCE, NONE);
 
         assertThat(v).isEqualTo(new TickGuard.Accepted(new LastTick(10_000, 12, 2)));
     }
 
     @Test
     void shouldAcceptTradesThatShareTimePriceAndSizeWhenTheirIdsDiffer() {
-        TickGuard.Verdict v = TickGuard.check(new LastTick(1_000, 10, 1, "41"), trade(1_000, 10, 1, "42"), TOLERANCE);
+        TickGuard.Verdict v = TickGuard.check(new LastTick(1_000, 10, 1, "41"), trade(1_000, 10, 1, "42"), TOLERANCE, NONE);
 
         assertThat(v).as("two fills of one order: same millisecond, price and size, different trades")
                 .isEqualTo(new TickGuard.Accepted(new LastTick(1_000, 10, 1, "42")));
@@ -61,7 +63,7 @@ class TickGuardTest {
 
     @Test
     void shouldRejectATickWithTheIdOfTheLatestAsADuplicate() {
-        TickGuard.Verdict v = TickGuard.check(new LastTick(1_000, 10, 1, "42"), trade(1_000, 10, 1, "42"), TOLERANCE);
+        TickGuard.Verdict v = TickGuard.check(new LastTick(1_000, 10, 1, "42"), trade(1_000, 10, 1, "42"), TOLERANCE, NONE);
 
         assertThat(v).isInstanceOf(TickGuard.Rejected.class);
         assertThat(((TickGuard.Rejected) v).reason()).isEqualTo(RejectReason.DUPLICATE);
@@ -70,19 +72,66 @@ class TickGuardTest {
 
     @Test
     void shouldCompareTimePriceAndSizeWhenEitherTickHasNoId() {
-        assertThat(TickGuard.check(new LastTick(1_000, 10, 1), trade(1_000, 10, 1, "42"), TOLERANCE))
+        assertThat(TickGuard.check(new LastTick(1_000, 10, 1), trade(1_000, 10, 1, "42"), TOLERANCE, NONE))
                 .isInstanceOf(TickGuard.Rejected.class);
-        assertThat(TickGuard.check(new LastTick(1_000, 10, 1, "42"), tick(1_000, 10, 1), TOLERANCE))
+        assertThat(TickGuard.check(new LastTick(1_000, 10, 1, "42"), tick(1_000, 10, 1), TOLERANCE, NONE))
                 .isInstanceOf(TickGuard.Rejected.class);
-        assertThat(TickGuard.check(new LastTick(1_000, 10, 1, "42"), tick(1_000, 10, 2), TOLERANCE))
+        assertThat(TickGuard.check(new LastTick(1_000, 10, 1, "42"), tick(1_000, 10, 2), TOLERANCE, NONE))
                 .isInstanceOf(TickGuard.Accepted.class);
     }
 
     @Test
     void shouldRememberTheIdOfALateTickWithTheLatestEventTime() {
-        TickGuard.Verdict v = TickGuard.check(new LastTick(10_000, 10, 1, "7"), trade(5_000, 12, 2, "8"), TOLERANCE);
+        TickGuard.Verdict v = TickGuard.check(new LastTick(10_000, 10, 1, "7"), trade(5_000, 12, 2, "8"), TOLERANCE, NONE);
 
         assertThat(v).isEqualTo(new TickGuard.Accepted(new LastTick(10_000, 12, 2, "8")));
+    }
+
+    @Test
+    void shouldRejectATradeSentAgainAfterOthersWhenItsIdAndTimeWereAccepted() {
+        RecentIds accepted = new RecentIds(TOLERANCE);
+        accepted.add("BTC-USD", "41", 1_000);
+        accepted.add("BTC-USD", "42", 1_000);
+        accepted.add("BTC-USD", "43", 3_000);
+
+        TickGuard.Verdict sameMillisecond = TickGuard.check(new LastTick(3_000, 11, 1, "43"), trade(1_000, 10, 1, "41"),
+                TOLERANCE, accepted);
+        assertThat(sameMillisecond).isInstanceOf(TickGuard.Rejected.class);
+        assertThat(((TickGuard.Rejected) sameMillisecond).reason()).isEqualTo(RejectReason.DUPLICATE);
+        assertThat(((TickGuard.Rejected) sameMillisecond).detail())
+                .isEqualTo("id 41 at ts 1000 was accepted before for BTC-USD");
+    }
+
+    @Test
+    void shouldAcceptAnIdSeenBeforeAtAnotherTimeOrForAnotherSymbol() {
+        RecentIds accepted = new RecentIds(TOLERANCE);
+        accepted.add("BTC-USD", "41", 1_000);
+        accepted.add("ETH-USD", "42", 1_000);
+
+        assertThat(TickGuard.check(new LastTick(2_000, 10, 1, "50"), trade(1_500, 10, 1, "41"), TOLERANCE, accepted))
+                .as("the same id at another event time is another report").isInstanceOf(TickGuard.Accepted.class);
+        assertThat(TickGuard.check(new LastTick(2_000, 10, 1, "50"), trade(1_000, 10, 1, "42"), TOLERANCE, accepted))
+                .as("ids are per symbol").isInstanceOf(TickGuard.Accepted.class);
+    }
+
+    @Test
+    void shouldNotAskTheIdsAboutATickNewerThanTheLatest() {
+        AcceptedIds failing = new AcceptedIds() {
+            @Override
+            public boolean contains(String symbol, String id, long ts) {
+                throw new AssertionError("looked up " + id);
+            }
+
+            @Override
+            public void add(String symbol, String id, long ts) {
+                throw new AssertionError("the guard only reads");
+            }
+        };
+
+        assertThat(TickGuard.check(new LastTick(1_000, 10, 1, "41"), trade(1_001, 10, 1, "40"), TOLERANCE, failing))
+                .isInstanceOf(TickGuard.Accepted.class);
+        assertThat(TickGuard.check(new LastTick(1_000, 10, 1, "41"), tick(900, 10, 2), TOLERANCE, failing))
+                .as("no id, nothing to look up").isInstanceOf(TickGuard.Accepted.class);
     }
 
     private static Tick trade(long ts, double price, double size, String id) {

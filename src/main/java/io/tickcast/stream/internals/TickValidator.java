@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.pipeline.Point;
 import io.tickcast.stream.DeadLetterHeaders;
+import io.tickcast.tick.AcceptedIds;
 import io.tickcast.tick.LastTick;
 import io.tickcast.tick.RejectReason;
 import io.tickcast.tick.Tick;
@@ -22,19 +23,29 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Parses and checks each input record. A valid tick goes on as a point stamped with its event time; anything else
  * goes on as a rejection carrying its original bytes and the dead-letter headers. Per symbol it remembers the latest
- * accepted tick, to reject ticks that are too late and exact duplicates.
+ * accepted tick, to reject ticks that are too late and exact duplicates, and the ids of its accepted ticks, to reject
+ * a trade sent again.
  */
 public final class TickValidator implements FixedKeyProcessor<String, byte[], Validated> {
 
     private final TickParser parser = new TickParser();
     private final String guardStoreName;
+    private final String idStoreName;
     private final long maxLatenessMs;
     private final TickcastMetrics metrics;
     private FixedKeyProcessorContext<String, Validated> context;
     private KeyValueStore<String, LastTick> lastTicks;
+    private AcceptedIds acceptedIds;
 
-    public TickValidator(String guardStoreName, long maxLatenessMs, TickcastMetrics metrics) {
+    /**
+     * @param guardStoreName the store of each symbol's latest accepted tick
+     * @param idStoreName    the store of the accepted ticks' ids ({@link AcceptedIdStore})
+     * @param maxLatenessMs  how much older than its symbol's latest tick a tick may be
+     * @param metrics        counts received and rejected ticks
+     */
+    public TickValidator(String guardStoreName, String idStoreName, long maxLatenessMs, TickcastMetrics metrics) {
         this.guardStoreName = guardStoreName;
+        this.idStoreName = idStoreName;
         this.maxLatenessMs = maxLatenessMs;
         this.metrics = metrics;
     }
@@ -43,6 +54,7 @@ public final class TickValidator implements FixedKeyProcessor<String, byte[], Va
     public void init(FixedKeyProcessorContext<String, Validated> context) {
         this.context = context;
         this.lastTicks = context.getStateStore(guardStoreName);
+        this.acceptedIds = new AcceptedIdStore(context.getStateStore(idStoreName));
     }
 
     @Override
@@ -54,12 +66,15 @@ public final class TickValidator implements FixedKeyProcessor<String, byte[], Va
             return;
         }
         Tick tick = ((TickParseResult.Accepted) parsed).tick();
-        TickGuard.Verdict verdict = TickGuard.check(lastTicks.get(tick.symbol()), tick, maxLatenessMs);
+        TickGuard.Verdict verdict = TickGuard.check(lastTicks.get(tick.symbol()), tick, maxLatenessMs, acceptedIds);
         if (verdict instanceof TickGuard.Rejected r) {
             reject(record, r.reason(), r.detail());
             return;
         }
         lastTicks.put(tick.symbol(), ((TickGuard.Accepted) verdict).latest());
+        if (tick.id() != null) {
+            acceptedIds.add(tick.symbol(), tick.id(), tick.ts());
+        }
         Point point = new Point(tick.symbol(), tick.ts(), tick.price(), tick.size(), record.timestamp());
         context.forward(record.withValue((Validated) new Validated.Accepted(point)).withTimestamp(tick.ts()));
     }
