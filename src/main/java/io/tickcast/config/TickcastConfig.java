@@ -85,6 +85,12 @@ public final class TickcastConfig extends AbstractConfig {
             + " to the dead-letter topic as OUT_OF_ORDER; within it, a tick whose id and ts were accepted before is a"
             + " DUPLICATE (the ids are kept for this plus 10 minutes of event time).";
 
+    public static final String TICK_MAX_FUTURE_CONFIG = "tick.max.future";
+    private static final String TICK_MAX_FUTURE_DOC = "A tick whose ts is later than its Kafka record's timestamp by more"
+            + " than this goes to the dead-letter topic as BAD_TIMESTAMP (a clock far ahead, microseconds sent as"
+            + " milliseconds): accepted, it would make its symbol's ticks OUT_OF_ORDER until their time caught up with"
+            + " it. Backtests read files without record timestamps and do not check this.";
+
     public static final String STATE_DIR_CONFIG = "state.dir";
     private static final String STATE_DIR_DOC = "Directory of Kafka Streams' local state stores.";
 
@@ -138,6 +144,7 @@ public final class TickcastConfig extends AbstractConfig {
             .define(BAR_INTERVAL_CONFIG, Type.STRING, "", durationOrEmpty(), Importance.MEDIUM, BAR_INTERVAL_DOC)
             .define(BAR_GRACE_CONFIG, Type.STRING, "5s", duration(), Importance.LOW, BAR_GRACE_DOC)
             .define(TICK_MAX_LATENESS_CONFIG, Type.STRING, TickGuard.DEFAULT_MAX_LATENESS.toSeconds() + "s", duration(), Importance.LOW, TICK_MAX_LATENESS_DOC)
+            .define(TICK_MAX_FUTURE_CONFIG, Type.STRING, "1m", duration(), Importance.LOW, TICK_MAX_FUTURE_DOC)
             .define(STATE_DIR_CONFIG, Type.STRING, "/tmp/tickcast-state",
                     new ConfigDef.NonEmptyString(), Importance.MEDIUM, STATE_DIR_DOC)
             .define(CHECKPOINT_EVERY_CONFIG, Type.INT, 1000, Range.between(1, 1_000_000), Importance.LOW,
@@ -268,6 +275,10 @@ public final class TickcastConfig extends AbstractConfig {
 
     public Duration tickMaxLateness() {
         return Durations.parse(getString(TICK_MAX_LATENESS_CONFIG));
+    }
+
+    public Duration tickMaxFuture() {
+        return Durations.parse(getString(TICK_MAX_FUTURE_CONFIG));
     }
 
     private static void checkKnownKeys(Map<String, String> values) {

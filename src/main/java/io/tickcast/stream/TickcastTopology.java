@@ -77,7 +77,7 @@ public final class TickcastTopology {
 
         KStream<String, Validated> validated = builder.stream(topics.ticks().name(), topics.ticks().consumed("ticks-source"))
                 .processValues(() -> new TickValidator(TICK_GUARD_STORE, TICK_IDS_STORE,
-                                settings.maxLateness().toMillis(), metrics),
+                                settings.maxLateness().toMillis(), settings.maxFuture().toMillis(), metrics),
                         Named.as("validate"), TICK_GUARD_STORE, TICK_IDS_STORE);
 
         validated.filter((symbol, v) -> v instanceof Validated.Rejected, Named.as("rejected"))

@@ -11,16 +11,17 @@ import io.tickcast.config.TickcastConfig;
  * @param barInterval     zero: every tick is a point; otherwise the bar length
  * @param barGrace        how long late ticks still join a closed bar's window
  * @param maxLateness     ticks older than their symbol's latest by more than this are rejected
+ * @param maxFuture       ticks later than their record's Kafka timestamp by more than this are rejected
  * @param checkpointEvery points between two model checkpoints of a symbol (the journal holds the rest)
  * @param maxLiveModels   models kept in memory per stream task; the least recently used beyond are evicted
  * @param reportEvery     a symbol's quality report goes to the drift-metrics topic for every N-th scored point
  */
 public record TopologySettings(Topics topics, Duration barInterval, Duration barGrace, Duration maxLateness,
-                               int checkpointEvery, int maxLiveModels, int reportEvery) {
+                               Duration maxFuture, int checkpointEvery, int maxLiveModels, int reportEvery) {
 
     public static TopologySettings from(TickcastConfig config) {
         return new TopologySettings(Topics.from(config), config.barInterval(), config.barGrace(),
-                config.tickMaxLateness(), config.getInt(TickcastConfig.CHECKPOINT_EVERY_CONFIG),
+                config.tickMaxLateness(), config.tickMaxFuture(), config.getInt(TickcastConfig.CHECKPOINT_EVERY_CONFIG),
                 config.getInt(TickcastConfig.MODELS_MAX_LIVE_CONFIG),
                 config.getInt(TickcastConfig.QUALITY_REPORT_EVERY_CONFIG));
     }

@@ -21,15 +21,18 @@ public enum RejectReason {
     NON_FINITE_PRICE,
     /** {@code price} is zero or negative. */
     NON_POSITIVE_PRICE,
-    /** {@code ts} is missing or cannot be parsed as epoch milliseconds or ISO-8601. */
+    /**
+     * {@code ts} is missing or cannot be parsed as epoch milliseconds or ISO-8601, or (in the service) it is later
+     * than the record's Kafka timestamp by more than the configured tolerance.
+     */
     BAD_TIMESTAMP,
     /** {@code id} is present but is neither a non-blank string of at most 128 characters nor an integer. */
     BAD_ID,
     /** {@code ts} is older than the symbol's latest tick by more than the configured tolerance. */
     OUT_OF_ORDER,
     /**
-     * The same tick as the symbol's previous one: the same {@code id} when both carry one, else the same ts, price
-     * and size.
+     * The same tick as the symbol's previous one (the same {@code id} when both carry one, else the same ts, price
+     * and size), or a trade whose id and ts were accepted before.
      */
     DUPLICATE
 }

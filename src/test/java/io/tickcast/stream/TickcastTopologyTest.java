@@ -225,6 +225,28 @@ class TickcastTopologyTest {
     }
 
     @Test
+    void shouldRejectATickStampedFarAfterItsRecordSoThatItsSymbolGoesOn() {
+        try (TopologyFixture f = new TopologyFixture(stateDir, Map.of())) {
+            f.tick("BTC-USD", T0, 100_000);
+            long micros = (T0 + MINUTE) * 1_000;
+            f.ticks.pipeInput(new TestRecord<>("BTC-USD", TopologyFixture.json("BTC-USD", micros, 100_001),
+                    java.time.Instant.ofEpochMilli(T0 + MINUTE)));
+            f.ticks.pipeInput(new TestRecord<>("BTC-USD", TopologyFixture.json("BTC-USD", T0 + 3 * MINUTE, 100_002),
+                    java.time.Instant.ofEpochMilli(T0 + 2 * MINUTE)));
+            f.tick("BTC-USD", T0 + 4 * MINUTE, 100_003);
+
+            List<TestRecord<byte[], byte[]>> dead = f.deadLetters.readRecordsToList();
+            assertThat(dead).extracting(r -> TopologyFixture.header(r.headers(), DeadLetterHeaders.REASON))
+                    .containsExactly("BAD_TIMESTAMP");
+            assertThat(TopologyFixture.header(dead.get(0).headers(), DeadLetterHeaders.DETAIL))
+                    .isEqualTo("ts " + micros + " is " + (micros - T0 - MINUTE) + " ms later than the record's timestamp "
+                            + (T0 + MINUTE) + " (tolerance 60000 ms)");
+            assertThat(f.readPredictions()).as("a minute ahead is within the tolerance; the symbol goes on")
+                    .extracting(Prediction::price).containsExactly(100_000.0, 100_002.0, 100_003.0);
+        }
+    }
+
+    @Test
     void shouldAcceptATickLateWithinTheTolerance() {
         try (TopologyFixture f = new TopologyFixture(stateDir, Map.of("tick.max.lateness", "5s"))) {
             f.tick("BTC-USD", T0, 100_000);

@@ -22,7 +22,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Parses and checks each input record. A valid tick goes on as a point stamped with its event time; anything else
- * goes on as a rejection carrying its original bytes and the dead-letter headers. Per symbol it remembers the latest
+ * goes on as a rejection carrying its original bytes and the dead-letter headers. A tick stamped too far after its
+ * record's Kafka timestamp is rejected before it can move its symbol's event time. Per symbol it remembers the latest
  * accepted tick, to reject ticks that are too late and exact duplicates, and the ids of its accepted ticks, to reject
  * a trade sent again.
  */
@@ -32,6 +33,7 @@ public final class TickValidator implements FixedKeyProcessor<String, byte[], Va
     private final String guardStoreName;
     private final String idStoreName;
     private final long maxLatenessMs;
+    private final long maxFutureMs;
     private final TickcastMetrics metrics;
     private FixedKeyProcessorContext<String, Validated> context;
     private KeyValueStore<String, LastTick> lastTicks;
@@ -41,12 +43,15 @@ public final class TickValidator implements FixedKeyProcessor<String, byte[], Va
      * @param guardStoreName the store of each symbol's latest accepted tick
      * @param idStoreName    the store of the accepted ticks' ids ({@link AcceptedIdStore})
      * @param maxLatenessMs  how much older than its symbol's latest tick a tick may be
+     * @param maxFutureMs    how much later than its record's Kafka timestamp a tick's ts may be
      * @param metrics        counts received and rejected ticks
      */
-    public TickValidator(String guardStoreName, String idStoreName, long maxLatenessMs, TickcastMetrics metrics) {
+    public TickValidator(String guardStoreName, String idStoreName, long maxLatenessMs, long maxFutureMs,
+                         TickcastMetrics metrics) {
         this.guardStoreName = guardStoreName;
         this.idStoreName = idStoreName;
         this.maxLatenessMs = maxLatenessMs;
+        this.maxFutureMs = maxFutureMs;
         this.metrics = metrics;
     }
 
@@ -66,6 +71,13 @@ public final class TickValidator implements FixedKeyProcessor<String, byte[], Va
             return;
         }
         Tick tick = ((TickParseResult.Accepted) parsed).tick();
+        long ahead = tick.ts() - record.timestamp();
+        if (record.timestamp() >= 0 && tick.ts() > record.timestamp() && ahead > maxFutureMs) {
+            reject(record, RejectReason.BAD_TIMESTAMP, "ts " + tick.ts() + " is " + ahead
+                    + " ms later than the record's timestamp " + record.timestamp() + " (tolerance " + maxFutureMs
+                    + " ms)");
+            return;
+        }
         TickGuard.Verdict verdict = TickGuard.check(lastTicks.get(tick.symbol()), tick, maxLatenessMs, acceptedIds);
         if (verdict instanceof TickGuard.Rejected r) {
             reject(record, r.reason(), r.detail());
