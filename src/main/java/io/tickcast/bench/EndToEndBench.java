@@ -123,14 +123,32 @@ public final class EndToEndBench implements AutoCloseable {
      * fresh application wait for the partition assignment, and the JIT has not compiled the hot path yet).
      */
     public EndToEndResult steadyRate(double rate, Duration warmUp, Duration duration, int symbols) {
+        return steadyRate(rate, warmUp, duration, symbols, false);
+    }
+
+    /**
+     * @param tradeIds whether the ticks carry trade ids, as exchange trades do (the bundled month has none): the
+     *                 service's tick guard then keeps each one in its {@code tick-ids} store
+     * @see #steadyRate(double, Duration, Duration, int)
+     */
+    public EndToEndResult steadyRate(double rate, Duration warmUp, Duration duration, int symbols, boolean tradeIds) {
         long warmUpCount = (long) (rate * warmUp.toMillis() / 1000.0);
         long count = (long) (rate * duration.toMillis() / 1000.0);
-        return run("rate", rate, warmUpCount, count, symbols);
+        return run("rate", rate, warmUpCount, count, symbols, tradeIds);
     }
 
     /** Publishes {@code count} ticks as fast as the producer takes them, over {@code symbols} symbols. */
     public EndToEndResult flatOut(long count, int symbols) {
-        return run("flat_out", 0, 0, count, symbols);
+        return flatOut(count, symbols, false);
+    }
+
+    /**
+     * @param tradeIds whether the ticks carry trade ids (see {@link #steadyRate(double, Duration, Duration, int,
+     *                 boolean)})
+     * @see #flatOut(long, int)
+     */
+    public EndToEndResult flatOut(long count, int symbols, boolean tradeIds) {
+        return run("flat_out", 0, 0, count, symbols, tradeIds);
     }
 
     /**
@@ -156,7 +174,8 @@ public final class EndToEndBench implements AutoCloseable {
         return publishAndRead("recorded", speed, prefix, ticks, dueNanos, 0, false);
     }
 
-    private EndToEndResult run(String mode, double rate, long warmUpCount, long measuredCount, int symbols) {
+    private EndToEndResult run(String mode, double rate, long warmUpCount, long measuredCount, int symbols,
+                               boolean tradeIds) {
         int count = Math.toIntExact(warmUpCount + measuredCount);
         String prefix = newPrefix();
         List<Tick> series = bundledSeries(count);
@@ -164,7 +183,8 @@ public final class EndToEndBench implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             Tick t = series.get(i % series.size());
             long cycle = i / series.size();
-            ticks.add(new Tick(prefix + (i % symbols), t.ts() + cycle * CYCLE_SHIFT_MS, t.price(), t.size()));
+            ticks.add(new Tick(prefix + (i % symbols), t.ts() + cycle * CYCLE_SHIFT_MS, t.price(), t.size(),
+                    tradeIds ? Integer.toString(i) : null));
         }
         LongUnaryOperator dueNanos = rate == 0 ? i -> 0 : i -> (long) ((i - 1) / rate * 1e9);
         long measuredFromMs = rate == 0 ? 0 : (long) (warmUpCount / rate * 1000);

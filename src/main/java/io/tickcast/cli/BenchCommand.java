@@ -109,6 +109,10 @@ public final class BenchCommand implements Callable<Integer> {
             + " (default: all)")
     int sessionTrades = Integer.MAX_VALUE;
 
+    @Option(names = "--trade-ids", description = "with --e2e: the steady and flat-out ticks carry trade ids, as"
+            + " exchange trades do (the bundled month has none), so the service's tick guard keeps each one")
+    boolean tradeIds;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "with --e2e: a config key of the service,"
             + " e.g. --set kafka.commit.interval.ms=1000 or --set processing.guarantee=at_least_once")
     Map<String, String> overrides = new LinkedHashMap<>();
@@ -178,15 +182,16 @@ public final class BenchCommand implements Callable<Integer> {
         List<Double> pairRatios = new ArrayList<>();
         try (EndToEndBench bench = bootstrapServers == null ? EndToEndBench.start(overrides)
                 : EndToEndBench.start(bootstrapServers, overrides)) {
-            steady = bench.steadyRate(rate, Duration.ofSeconds(warmUpSeconds), Duration.ofSeconds(seconds), symbols);
+            steady = bench.steadyRate(rate, Duration.ofSeconds(warmUpSeconds), Duration.ofSeconds(seconds), symbols,
+                    tradeIds);
             if (session) {
                 recorded = bench.recordedPace(sessionSpeed, sessionTrades);
             }
-            bench.flatOut(flatOutPoints, 1);
+            bench.flatOut(flatOutPoints, 1, tradeIds);
             // in pairs, back to back, so that a slow spell of this shared machine hits both sides of a ratio
             for (int i = 0; i < flatOutRuns; i++) {
                 EndToEndBench.InProcess inProcessRun = EndToEndBench.inProcessPipeline(config, flatOutPoints);
-                EndToEndResult flatRun = bench.flatOut(flatOutPoints, 1);
+                EndToEndResult flatRun = bench.flatOut(flatOutPoints, 1, tradeIds);
                 inProcessRuns.add(inProcessRun);
                 flatRuns.add(flatRun);
                 pairRatios.add(flatRun.pointsPerS() / inProcessRun.pointsPerS());
@@ -198,6 +203,7 @@ public final class BenchCommand implements Callable<Integer> {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("config", overrides);
         report.put("broker", bootstrapServers == null ? "in-process" : bootstrapServers);
+        report.put("trade_ids", tradeIds);
         report.put("steady", steady);
         report.put("session", recorded);
         report.put("flat_out", flat);

@@ -37,6 +37,14 @@ class EndToEndBenchIT {
     }
 
     @Test
+    void shouldGiveEveryFlatOutTickATradeIdOfItsOwnWhenAsked() {
+        EndToEndResult flat = bench.flatOut(900, 3, true);
+
+        assertThat(flat.ticks()).isEqualTo(900);
+        assertThat(flat.predictions()).as("no tick rejected as a trade sent again").isEqualTo(900);
+    }
+
+    @Test
     void shouldMeasureLatencyOnlyAfterTheWarmUpAtASteadyRate() {
         EndToEndResult steady = bench.steadyRate(50, Duration.ofSeconds(1), Duration.ofSeconds(2), 2);
 
