@@ -143,6 +143,9 @@ public final class TickcastService implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Kafka Streams' {@code windowstore.changelog.additional.retention.ms} unless configured: an hour. */
+    static final long WINDOW_CHANGELOG_EXTRA_MS = Duration.ofHours(1).toMillis();
+
     static Properties streamsProperties(TickcastConfig config) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.getString(TickcastConfig.APPLICATION_ID_CONFIG));
@@ -150,6 +153,9 @@ public final class TickcastService implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.getString(TickcastConfig.STATE_DIR_CONFIG));
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueProcessingExceptionHandler.class);
+        // The window stores (tick-ids, bars) need minutes of their changelogs, not Kafka Streams' extra day: an
+        // in-memory store reads all of its changelog on every restore.
+        props.put(StreamsConfig.WINDOW_STORE_CHANGE_LOG_ADDITIONAL_RETENTION_MS_CONFIG, WINDOW_CHANGELOG_EXTRA_MS);
         for (Map.Entry<String, Object> e : config.kafkaProperties().entrySet()) {
             props.put(e.getKey(), e.getValue());
         }

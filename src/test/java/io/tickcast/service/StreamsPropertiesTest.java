@@ -34,6 +34,15 @@ class StreamsPropertiesTest {
     }
 
     @Test
+    void shouldKeepTheWindowStoresChangelogsAnHourPastTheirRetentionUnlessConfigured() {
+        String key = StreamsConfig.WINDOW_STORE_CHANGE_LOG_ADDITIONAL_RETENTION_MS_CONFIG;
+        assertThat(new StreamsConfig(TickcastService.streamsProperties(TickcastConfig.of(Map.of()))).getLong(key))
+                .as("Kafka Streams' own default is a day").isEqualTo(3_600_000L);
+        assertThat(new StreamsConfig(TickcastService.streamsProperties(TickcastConfig.of(Map.of("kafka." + key,
+                "86400000")))).getLong(key)).isEqualTo(86_400_000L);
+    }
+
+    @Test
     void shouldWarnWhenTheNd4jEngineIsGivenSeveralStreamThreads() {
         assertThat(TickcastService.engineAdvice(TickcastConfig.of(Map.of("model.engine", "nd4j",
                 "kafka.num.stream.threads", "2")))).hasValueSatisfying(advice -> assertThat(advice)

@@ -1,41 +1,62 @@
 package io.tickcast.stream.internals;
 
 import java.time.Duration;
+import java.util.Map;
 
 import io.tickcast.tick.AcceptedIds;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * {@link AcceptedIds} in a changelogged window store: the key is the symbol and the id, the window starts at the
- * tick's event time, so a look-up is a point read, and RocksDB drops whole segments once the partition's event time
- * has passed them by the retention. One entry per accepted tick that carries an id.
+ * {@link AcceptedIds} in a changelogged in-memory window store: the key is the symbol and the id, the window starts
+ * at the tick's event time, so a look-up is a point read, and entries leave once the partition's event time has
+ * passed them by the retention. One entry per accepted tick that carries an id.
+ *
+ * <p>In memory, not RocksDB: a persistent window store opens a RocksDB instance per segment of event time (a minute
+ * at the least), and a catch-up replay moves event time by hours a second. The store holds minutes of ids, and a
+ * restore reads its changelog, whose segments roll every {@link #CHANGELOG_SEGMENT} so that the broker can delete
+ * them once past the retention.
  */
 public final class AcceptedIdStore implements AcceptedIds {
 
     /** How long past the lateness tolerance ids are kept: room for a symbol whose clock lags the partition's. */
     static final Duration MARGIN = Duration.ofMinutes(10);
+    static final Duration CHANGELOG_SEGMENT = Duration.ofMinutes(10);
 
     private static final byte[] PRESENT = new byte[0];
 
     private final WindowStore<String, byte[]> store;
+    private final long retentionMs;
+    private long latestPut = Long.MIN_VALUE;
 
-    public AcceptedIdStore(WindowStore<String, byte[]> store) {
+    /**
+     * @param store       the store {@link #builder} built
+     * @param maxLateness the lateness tolerance the store was built with
+     */
+    public AcceptedIdStore(WindowStore<String, byte[]> store, Duration maxLateness) {
         this.store = store;
+        this.retentionMs = retention(maxLateness).toMillis();
     }
 
     /**
      * @param name        the store's name
      * @param maxLateness the guard's lateness tolerance; ids are kept for it plus {@link #MARGIN} of event time
-     * @return the store's builder, cached and changelogged
+     * @return the store's builder, changelogged, not cached (every key is new)
      */
     public static StoreBuilder<WindowStore<String, byte[]>> builder(String name, Duration maxLateness) {
         return Stores.windowStoreBuilder(
-                        Stores.persistentWindowStore(name, maxLateness.plus(MARGIN), Duration.ofMillis(1), false),
+                        Stores.inMemoryWindowStore(name, retention(maxLateness), Duration.ofMillis(1), false),
                         Serdes.String(), Serdes.ByteArray())
-                .withCachingEnabled();
+                .withLoggingEnabled(Map.of(TopicConfig.SEGMENT_MS_CONFIG,
+                        Long.toString(CHANGELOG_SEGMENT.toMillis())))
+                .withCachingDisabled();
+    }
+
+    private static Duration retention(Duration maxLateness) {
+        return maxLateness.plus(MARGIN);
     }
 
     @Override
@@ -43,8 +64,13 @@ public final class AcceptedIdStore implements AcceptedIds {
         return store.fetch(key(symbol, id), ts) != null;
     }
 
+    /** Remembers the id, unless the store would drop it as expired (which it logs as a warning each time). */
     @Override
     public void add(String symbol, String id, long ts) {
+        if (latestPut != Long.MIN_VALUE && latestPut - ts >= retentionMs) {
+            return;
+        }
+        latestPut = Math.max(latestPut, ts);
         store.put(key(symbol, id), PRESENT, ts);
     }
 

@@ -1,6 +1,7 @@
 package io.tickcast.stream.internals;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.pipeline.Point;
@@ -59,7 +60,7 @@ public final class TickValidator implements FixedKeyProcessor<String, byte[], Va
     public void init(FixedKeyProcessorContext<String, Validated> context) {
         this.context = context;
         this.lastTicks = context.getStateStore(guardStoreName);
-        this.acceptedIds = new AcceptedIdStore(context.getStateStore(idStoreName));
+        this.acceptedIds = new AcceptedIdStore(context.getStateStore(idStoreName), Duration.ofMillis(maxLatenessMs));
     }
 
     @Override
