@@ -91,7 +91,7 @@ class FailoverIT {
                     .isEqualTo(resent.size());
             assertThat(topicConfig(broker, run.applicationId() + "-tick-ids-changelog")).as("kept for minutes")
                     .containsEntry(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofMinutes(10).plus(
-                            Duration.ofMinutes(10)).plus(Duration.ofHours(1)).toMillis()))
+                            Duration.ofMinutes(1)).plus(Duration.ofHours(1)).toMillis()))
                     .containsEntry(TopicConfig.SEGMENT_MS_CONFIG, "600000");
 
             assertThat(Instances.symbolsPredictedBy(survivor)).as("the survivor took the victim's symbols over")
