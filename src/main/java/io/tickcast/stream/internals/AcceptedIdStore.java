@@ -30,6 +30,7 @@ public final class AcceptedIdStore implements AcceptedIds {
 
     private final WindowStore<String, byte[]> store;
     private final long retentionMs;
+    /** The latest window put, which is how the store keeps time: a window that much older is expired. */
     private long latestPut = Long.MIN_VALUE;
 
     /**
@@ -67,11 +68,12 @@ public final class AcceptedIdStore implements AcceptedIds {
     /** Remembers the id, unless the store would drop it as expired (which it logs as a warning each time). */
     @Override
     public void add(String symbol, String id, long ts) {
-        if (latestPut != Long.MIN_VALUE && latestPut - ts >= retentionMs) {
+        long window = bucket(ts);
+        if (latestPut != Long.MIN_VALUE && latestPut - window >= retentionMs) {
             return;
         }
-        latestPut = Math.max(latestPut, ts);
-        store.put(key(symbol, id, ts), PRESENT, bucket(ts));
+        latestPut = Math.max(latestPut, window);
+        store.put(key(symbol, id, ts), PRESENT, window);
     }
 
     /**
