@@ -49,8 +49,8 @@ public final class EndToEndBench implements AutoCloseable {
     /** A run's first tick comes this long after the event time of the previous run's last. */
     private static final long RUN_GAP_MS = Duration.ofMinutes(1).toMillis();
     /**
-     * The service's {@code tick.max.future} unless given: runs move event time on by a month each, past the wall
-     * clock after a dozen runs, and the record timestamps are the wall clock's.
+     * The service's {@code tick.max.future} unless given: runs move event time on by a month each, from the month's
+     * January 2025 past the wall clock after about two dozen runs, and the record timestamps are the wall clock's.
      */
     static final String MAX_FUTURE = "36500d";
 
