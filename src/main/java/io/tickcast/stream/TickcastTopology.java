@@ -19,7 +19,6 @@ import io.tickcast.stream.internals.TickValidator;
 import io.tickcast.stream.internals.Validated;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -32,7 +31,6 @@ import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Builds tickcast's topology. It does no I/O: the service and the {@code TopologyTestDriver} tests build it the
@@ -109,11 +107,16 @@ public final class TickcastTopology {
         return builder.build();
     }
 
+    /**
+     * The bars, in an in-memory window store: a persistent one opens a RocksDB instance per segment of event time (a
+     * minute here), and closing a bar per tick through a backlog took 20 ms a tick that way (BENCHMARKS.md).
+     */
     private static KStream<String, Point> bars(KStream<String, Point> ticks, Duration interval, Duration grace) {
         return ticks.groupByKey(Grouped.with("bar-group", Serdes.String(), PointSerde.serde()))
                 .windowedBy(TimeWindows.ofSizeAndGrace(interval, grace))
                 .aggregate(Bar::empty, (symbol, point, bar) -> bar.add(point), Named.as("bar-aggregate"),
-                        Materialized.<String, Bar, WindowStore<Bytes, byte[]>>as(BAR_STORE)
+                        Materialized.<String, Bar>as(Stores.inMemoryWindowStore(BAR_STORE, interval.plus(grace),
+                                        interval, false))
                                 .withKeySerde(Serdes.String()).withValueSerde(BarSerde.serde()))
                 .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName("bar-close"))
                 .toStream(Named.as("closed-bars"))
