@@ -3,6 +3,7 @@ package io.tickcast.stream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.tickcast.bar.Bar;
 import io.tickcast.metrics.TickcastMetrics;
@@ -17,6 +18,7 @@ import io.tickcast.stream.internals.PipelineFactory;
 import io.tickcast.stream.internals.PointSerde;
 import io.tickcast.stream.internals.TickValidator;
 import io.tickcast.stream.internals.Validated;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -54,6 +56,12 @@ public final class TickcastTopology {
     /** Per symbol: the points since the latest checkpoint. */
     public static final String JOURNAL_STORE = "model-journal";
     static final String BAR_STORE = "bars";
+    /**
+     * The changelogs of the in-memory window stores ({@link #TICK_IDS_STORE}, {@link #BAR_STORE}): a restore reads all
+     * of one, and the broker deletes only whole segments, which roll after 7 days unless told otherwise.
+     */
+    static final Map<String, String> WINDOW_CHANGELOG = Map.of(TopicConfig.SEGMENT_MS_CONFIG,
+            Long.toString(Duration.ofMinutes(10).toMillis()));
 
     private TickcastTopology() {
     }
@@ -69,7 +77,7 @@ public final class TickcastTopology {
         StreamsBuilder builder = new StreamsBuilder();
         Topics topics = settings.topics();
         builder.addStateStore(store(TICK_GUARD_STORE, LastTickSerde.serde()));
-        builder.addStateStore(AcceptedIdStore.builder(TICK_IDS_STORE, settings.maxLateness()));
+        builder.addStateStore(AcceptedIdStore.builder(TICK_IDS_STORE, settings.maxLateness(), WINDOW_CHANGELOG));
         builder.addStateStore(store(CHECKPOINT_STORE, Serdes.ByteArray()));
         builder.addStateStore(store(JOURNAL_STORE, Serdes.ByteArray()));
 
@@ -117,7 +125,8 @@ public final class TickcastTopology {
                 .aggregate(Bar::empty, (symbol, point, bar) -> bar.add(point), Named.as("bar-aggregate"),
                         Materialized.<String, Bar>as(Stores.inMemoryWindowStore(BAR_STORE, interval.plus(grace),
                                         interval, false))
-                                .withKeySerde(Serdes.String()).withValueSerde(BarSerde.serde()))
+                                .withKeySerde(Serdes.String()).withValueSerde(BarSerde.serde())
+                                .withLoggingEnabled(WINDOW_CHANGELOG))
                 .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName("bar-close"))
                 .toStream(Named.as("closed-bars"))
                 .map((window, bar) -> KeyValue.pair(window.key(), bar.toPoint(window.key(), window.window().end())),

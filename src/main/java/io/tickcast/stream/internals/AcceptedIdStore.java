@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.tickcast.tick.AcceptedIds;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -17,14 +16,13 @@ import org.apache.kafka.streams.state.WindowStore;
  *
  * <p>In memory, not RocksDB: a persistent window store opens a RocksDB instance per segment of event time (a minute
  * at the least), and a catch-up replay moves event time by hours a second. The store holds minutes of ids, and a
- * restore reads its changelog, whose segments roll every {@link #CHANGELOG_SEGMENT} so that the broker can delete
- * them once past the retention.
+ * restore reads its changelog, whose segments must roll often for the broker to delete them once past the retention
+ * (the topology's {@code WINDOW_CHANGELOG}).
  */
 public final class AcceptedIdStore implements AcceptedIds {
 
     /** How long past the lateness tolerance ids are kept: room for a symbol whose clock lags the partition's. */
     static final Duration MARGIN = Duration.ofMinutes(1);
-    static final Duration CHANGELOG_SEGMENT = Duration.ofMinutes(10);
 
     private static final byte[] PRESENT = new byte[0];
 
@@ -45,14 +43,15 @@ public final class AcceptedIdStore implements AcceptedIds {
     /**
      * @param name        the store's name
      * @param maxLateness the guard's lateness tolerance; ids are kept for it plus {@link #MARGIN} of event time
+     * @param changelog   the changelog topic's configuration
      * @return the store's builder, changelogged, not cached (every key is new)
      */
-    public static StoreBuilder<WindowStore<String, byte[]>> builder(String name, Duration maxLateness) {
+    public static StoreBuilder<WindowStore<String, byte[]>> builder(String name, Duration maxLateness,
+                                                                    Map<String, String> changelog) {
         return Stores.windowStoreBuilder(
                         Stores.inMemoryWindowStore(name, retention(maxLateness), Duration.ofSeconds(1), false),
                         Serdes.String(), Serdes.ByteArray())
-                .withLoggingEnabled(Map.of(TopicConfig.SEGMENT_MS_CONFIG,
-                        Long.toString(CHANGELOG_SEGMENT.toMillis())))
+                .withLoggingEnabled(changelog)
                 .withCachingDisabled();
     }
 
