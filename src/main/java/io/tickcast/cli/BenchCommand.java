@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
  * {@code tickcast bench}: in-process figures of an engine (fast by default) and, in the same run, the naive DL4J loop.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measures per-point test-then-train throughput of the forecaster in process.")
+        description = "Measure per-point test-then-train throughput: of the forecaster in process, or with --e2e"
+                + " through the whole service on a broker.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Mixin

@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 
 /** {@code tickcast broker}: the embedded Kafka broker alone, until Ctrl-C. */
 @Command(name = "broker", mixinStandardHelpOptions = true,
-        description = {"Run a real, single-node Kafka broker (KRaft) in this process until Ctrl-C,",
-            "for trying tickcast and your own Kafka clients (kcat, kafka-console-consumer) against it."})
+        description = {"Run a real, single-node Kafka broker (KRaft) in this process until Ctrl-C.",
+            "For trying tickcast and your own Kafka clients (kcat, kafka-console-consumer) against it."})
 public final class BrokerCommand implements Callable<Integer> {
 
     private static final long CLOSE_TIMEOUT_S = 30;

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import io.tickcast.chaos.ChaosOptions;
 import io.tickcast.chaos.ChaosReport;
@@ -12,6 +14,8 @@ import io.tickcast.chaos.ChaosRun;
 import io.tickcast.chaos.KillEvent;
 import io.tickcast.testing.KafkaBroker;
 import io.tickcast.testing.KafkaBrokerExtension;
+import io.tickcast.testing.TopicConfigs;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,10 +57,20 @@ class ChaosIT {
     @Test
     void shouldLoseDuplicateAndMismatchNoBarWhenTheOnlyInstanceOfABarServiceIsKilledRepeatedly(KafkaBroker broker)
             throws Exception {
+        Set<String> earlierChangelogs = TopicConfigs.topicsEndingWith(broker, "-bars-changelog");
         ChaosReport report = chaos(broker, 1, Map.of("bar.interval", "5m", "bar.grace", "0s"), Duration.ofSeconds(20));
 
         assertClean(report, 150);
         assertThat(report.lateTicks()).as("ticks late for a bar another symbol had closed").isPositive();
+        Set<String> changelogs = new HashSet<>(TopicConfigs.topicsEndingWith(broker, "-bars-changelog"));
+        changelogs.removeAll(earlierChangelogs);
+        assertThat(changelogs).as("this run's bars changelog").hasSize(1);
+        assertThat(TopicConfigs.of(broker, changelogs.iterator().next()))
+                .as("an in-memory store restores its whole changelog: kept for the bar, its grace and an hour, in"
+                        + " segments the broker can delete every 10 minutes")
+                .containsEntry(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofMinutes(5)
+                        .plus(Duration.ofHours(1)).toMillis()))
+                .containsEntry(TopicConfig.SEGMENT_MS_CONFIG, "600000");
     }
 
     private ChaosReport chaos(KafkaBroker broker, int instances) throws Exception {

@@ -30,11 +30,8 @@ import io.tickcast.chaos.TickcastInstance;
 import io.tickcast.service.PipelineSettingsMapper;
 import io.tickcast.testing.KafkaBroker;
 import io.tickcast.testing.KafkaBrokerExtension;
+import io.tickcast.testing.TopicConfigs;
 import io.tickcast.tick.Tick;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -89,7 +86,7 @@ class FailoverIT {
 
             assertThat(duplicatesRejected(survivor)).as("the moved symbols' trades sent again after the kill")
                     .isEqualTo(resent.size());
-            assertThat(topicConfig(broker, run.applicationId() + "-tick-ids-changelog")).as("kept for minutes")
+            assertThat(TopicConfigs.of(broker, run.applicationId() + "-tick-ids-changelog")).as("kept for minutes")
                     .containsEntry(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofMinutes(10).plus(
                             Duration.ofMinutes(1)).plus(Duration.ofHours(1)).toMillis()))
                     .containsEntry(TopicConfig.SEGMENT_MS_CONFIG, "600000");
@@ -138,14 +135,6 @@ class FailoverIT {
         List<Tick> out = new ArrayList<>();
         last.values().forEach(out::addAll);
         return out;
-    }
-
-    private static Map<String, String> topicConfig(KafkaBroker broker, String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            return admin.describeConfigs(List.of(resource)).all().get().get(resource).entries().stream()
-                    .collect(Collectors.toMap(ConfigEntry::name, e -> String.valueOf(e.value())));
-        }
     }
 
     private static double duplicatesRejected(TickcastInstance instance) throws IOException, InterruptedException {
