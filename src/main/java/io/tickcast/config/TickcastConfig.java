@@ -23,7 +23,8 @@ import org.apache.kafka.common.config.ConfigException;
  *
  * <p>Values come from, in increasing precedence: the defaults below, a properties file
  * ({@code config/tickcast.properties}), environment variables {@code TICKCAST_<KEY>} (the key upper-cased, dots as
- * underscores: {@code TICKCAST_HTTP_PORT} sets {@code http.port}) and explicit overrides (command-line flags).
+ * underscores: {@code TICKCAST_HTTP_PORT} sets {@code http.port}; {@value #LAUNCHER_ENV} is the launcher's, not a key)
+ * and explicit overrides (command-line flags).
  * Keys starting with {@value #KAFKA_PREFIX} pass, without the prefix, to the Kafka clients and Kafka Streams, so
  * that security and tuning settings reach them unchanged. A bad value, or a key that is neither defined here nor
  * prefixed, fails at start with a {@link ConfigException} that names the key.
@@ -34,6 +35,8 @@ public final class TickcastConfig extends AbstractConfig {
     public static final String KAFKA_PREFIX = "kafka.";
     /** Prefix of the environment variables that override keys. */
     public static final String ENV_PREFIX = "TICKCAST_";
+    /** The launcher's variable for the JVM's flags ({@code ./tickcast}): it has the prefix but is not a key. */
+    public static final String LAUNCHER_ENV = "TICKCAST_JAVA_OPTS";
 
     public static final String BOOTSTRAP_SERVERS_CONFIG = "kafka.bootstrap.servers";
     private static final String BOOTSTRAP_SERVERS_DOC = "Kafka bootstrap servers, host:port[,host:port...].";
@@ -225,8 +228,14 @@ public final class TickcastConfig extends AbstractConfig {
         Map<String, String> values = new TreeMap<>();
         file.stringPropertyNames().forEach(k -> values.put(k.trim(), file.getProperty(k).trim()));
         env.forEach((name, value) -> {
-            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
-                values.put(name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value.trim());
+            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length() && !name.equals(LAUNCHER_ENV)) {
+                String key = name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+                if (!isKnown(key)) {
+                    throw new ConfigException(name, value, "no configuration key '" + key + "' (environment"
+                            + " variables " + ENV_PREFIX + "<KEY> set keys; Kafka client and Streams properties take"
+                            + " the '" + KAFKA_PREFIX + "' prefix, as " + ENV_PREFIX + "KAFKA_<PROPERTY>)");
+                }
+                values.put(key, value.trim());
             }
         });
         values.putAll(overrides);
@@ -281,9 +290,13 @@ public final class TickcastConfig extends AbstractConfig {
         return Durations.parse(getString(TICK_MAX_FUTURE_CONFIG));
     }
 
+    private static boolean isKnown(String key) {
+        return CONFIG.names().contains(key) || key.startsWith(KAFKA_PREFIX);
+    }
+
     private static void checkKnownKeys(Map<String, String> values) {
         for (String key : values.keySet()) {
-            if (!CONFIG.names().contains(key) && !key.startsWith(KAFKA_PREFIX)) {
+            if (!isKnown(key)) {
                 throw new ConfigException(key, values.get(key), "unknown configuration key (Kafka client and Streams"
                         + " properties take the '" + KAFKA_PREFIX + "' prefix)");
             }

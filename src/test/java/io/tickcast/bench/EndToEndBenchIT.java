@@ -2,10 +2,21 @@ package io.tickcast.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tickcast.config.TickcastConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +24,7 @@ import org.junit.jupiter.api.Test;
 /** What {@code tickcast bench --e2e} reports, on a small scale: figures are checked for sense, never for speed. */
 class EndToEndBenchIT {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static EndToEndBench bench;
 
     @BeforeAll
@@ -42,6 +54,36 @@ class EndToEndBenchIT {
 
         assertThat(flat.ticks()).isEqualTo(900);
         assertThat(flat.predictions()).as("no tick rejected as a trade sent again").isEqualTo(900);
+        // Only this test's ticks carry ids, apart from the recorded session's (symbols ending in BTCUSDT).
+        List<String> ids = publishedTicks().stream().filter(t -> !t.path("symbol").asText().endsWith("BTCUSDT"))
+                .map(t -> t.path("id")).filter(id -> !id.isMissingNode() && !id.isNull()).map(JsonNode::asText)
+                .toList();
+        assertThat(ids).as("the ids published").hasSize(900).doesNotHaveDuplicates();
+    }
+
+    /** Every tick the bench published so far, as JSON: the ticks topic read to its end. */
+    private static List<JsonNode> publishedTicks() {
+        String topic = TickcastConfig.of(Map.of()).getString(TickcastConfig.TOPIC_TICKS_CONFIG);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bench.bootstrapServers()),
+                Serdes.String().deserializer(), Serdes.String().deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<JsonNode> ticks = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                assertThat(System.nanoTime()).as("the ticks topic read to its end in time").isLessThan(deadline);
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    ticks.add(JSON.readTree(r.value()));
+                }
+            }
+            return ticks;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -38,6 +38,22 @@ class TickcastConfigTest {
     }
 
     @Test
+    void shouldLeaveTheLaunchersJvmFlagsToTheLauncher() {
+        TickcastConfig config = TickcastConfig.load(new Properties(), Map.of("TICKCAST_JAVA_OPTS", "-Xms4g -Xmx4g",
+                "TICKCAST_HTTP_PORT", "2000"), Map.of());
+
+        assertThat(config.getInt(TickcastConfig.HTTP_PORT_CONFIG)).isEqualTo(2000);
+        assertThat(config.originals()).doesNotContainKey("java.opts");
+    }
+
+    @Test
+    void shouldNameTheVariableOfAnUnknownKeyFromTheEnvironment() {
+        assertThatThrownBy(() -> TickcastConfig.load(new Properties(), Map.of("TICKCAST_HTTP_PROT", "2000"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("TICKCAST_HTTP_PROT")
+                .hasMessageContaining("'http.prot'");
+    }
+
+    @Test
     void shouldPassKafkaPrefixedKeysToTheClients() {
         TickcastConfig config = TickcastConfig.of(Map.of("kafka.security.protocol", "SASL_SSL",
                 "kafka.bootstrap.servers", "broker:9093"));
