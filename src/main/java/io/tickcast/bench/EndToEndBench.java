@@ -138,7 +138,7 @@ public final class EndToEndBench implements AutoCloseable {
 
     /**
      * @param tradeIds whether the ticks carry trade ids, as exchange trades do (the bundled month has none): the
-     *                 service's tick guard then keeps each one in its {@code tick-ids} store
+     *                 service's tick guard then keeps each one in its {@code trade-ids} store
      * @see #steadyRate(double, Duration, Duration, int)
      */
     public EndToEndResult steadyRate(double rate, Duration warmUp, Duration duration, int symbols, boolean tradeIds) {
@@ -203,9 +203,10 @@ public final class EndToEndBench implements AutoCloseable {
     }
 
     /**
-     * Moves a run's event times after the previous runs'. The runs share the service's partitions, and a partition's
-     * window stores keep time by the latest event time they saw: a run that started the month over would be, for
-     * them, a feed lagging by weeks (its trade ids expired on arrival).
+     * Moves a run's event times after the previous runs', as a live feed's time moves on. The runs share the
+     * service's partitions, whose stream time is the latest event time seen: a run that started the month over would
+     * be a feed lagging by weeks, which is not what the bench measures. (It cost the first {@code tick-ids} store,
+     * a window store that kept time by its partition's, every trade id: they expired on arrival.)
      */
     private List<Tick> afterPreviousRuns(List<Tick> ticks) {
         long shift = eventTimeEnd == Long.MIN_VALUE ? 0 : Math.max(0, eventTimeEnd + RUN_GAP_MS - ticks.get(0).ts());

@@ -86,7 +86,7 @@ public final class TickcastConfig extends AbstractConfig {
     public static final String TICK_MAX_LATENESS_CONFIG = "tick.max.lateness";
     private static final String TICK_MAX_LATENESS_DOC = "A tick older than its symbol's latest tick by more than this goes"
             + " to the dead-letter topic as OUT_OF_ORDER; within it, a tick whose id and ts were accepted before is a"
-            + " DUPLICATE (the ids are kept for this plus a minute of event time).";
+            + " DUPLICATE (each symbol keeps the ids of its ticks within this of its latest one).";
 
     public static final String TICK_MAX_FUTURE_CONFIG = "tick.max.future";
     private static final String TICK_MAX_FUTURE_DOC = "A tick whose ts is later than its Kafka record's timestamp by more"

@@ -153,7 +153,7 @@ public final class TickcastService implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.getString(TickcastConfig.STATE_DIR_CONFIG));
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueProcessingExceptionHandler.class);
-        // The window stores (tick-ids, bars) need minutes of their changelogs, not Kafka Streams' extra day: an
+        // The window store (bars) needs minutes of its changelog, not Kafka Streams' extra day: an
         // in-memory store reads all of its changelog on every restore.
         props.put(StreamsConfig.WINDOW_STORE_CHANGE_LOG_ADDITIONAL_RETENTION_MS_CONFIG, WINDOW_CHANGELOG_EXTRA_MS);
         for (Map.Entry<String, Object> e : config.kafkaProperties().entrySet()) {

@@ -49,16 +49,16 @@ public final class TickcastTopology {
 
     /** Per symbol: the latest accepted tick. */
     public static final String TICK_GUARD_STORE = "tick-guard";
-    /** Per symbol and trade id: the event times of the accepted ticks that carried an id. */
-    public static final String TICK_IDS_STORE = "tick-ids";
+    /** Per symbol, event time and trade id: the accepted ticks that carried an id ({@link AcceptedIdStore}). */
+    public static final String TRADE_IDS_STORE = "trade-ids";
     /** Per symbol: the latest model checkpoint. Its metadata tells which instance holds a symbol. */
     public static final String CHECKPOINT_STORE = "model-checkpoints";
     /** Per symbol: the points since the latest checkpoint. */
     public static final String JOURNAL_STORE = "model-journal";
     static final String BAR_STORE = "bars";
     /**
-     * The changelogs of the in-memory window stores ({@link #TICK_IDS_STORE}, {@link #BAR_STORE}): a restore reads all
-     * of one, and the broker deletes only whole segments, which roll after 7 days unless told otherwise.
+     * The changelog of the in-memory window store {@link #BAR_STORE}: a restore reads all of it, and the broker deletes
+     * only whole segments, which roll after 7 days unless told otherwise.
      */
     static final Map<String, String> WINDOW_CHANGELOG = Map.of(TopicConfig.SEGMENT_MS_CONFIG,
             Long.toString(Duration.ofMinutes(10).toMillis()));
@@ -77,14 +77,14 @@ public final class TickcastTopology {
         StreamsBuilder builder = new StreamsBuilder();
         Topics topics = settings.topics();
         builder.addStateStore(store(TICK_GUARD_STORE, LastTickSerde.serde()));
-        builder.addStateStore(AcceptedIdStore.builder(TICK_IDS_STORE, settings.maxLateness(), WINDOW_CHANGELOG));
+        builder.addStateStore(AcceptedIdStore.builder(TRADE_IDS_STORE));
         builder.addStateStore(store(CHECKPOINT_STORE, Serdes.ByteArray()));
         builder.addStateStore(store(JOURNAL_STORE, Serdes.ByteArray()));
 
         KStream<String, Validated> validated = builder.stream(topics.ticks().name(), topics.ticks().consumed("ticks-source"))
-                .processValues(() -> new TickValidator(TICK_GUARD_STORE, TICK_IDS_STORE,
+                .processValues(() -> new TickValidator(TICK_GUARD_STORE, TRADE_IDS_STORE,
                                 settings.maxLateness().toMillis(), settings.maxFuture().toMillis(), metrics),
-                        Named.as("validate"), TICK_GUARD_STORE, TICK_IDS_STORE);
+                        Named.as("validate"), TICK_GUARD_STORE, TRADE_IDS_STORE);
 
         validated.filter((symbol, v) -> v instanceof Validated.Rejected, Named.as("rejected"))
                 .map((symbol, v) -> KeyValue.pair(symbol == null ? null : symbol.getBytes(StandardCharsets.UTF_8),

@@ -86,10 +86,11 @@ class FailoverIT {
 
             assertThat(duplicatesRejected(survivor)).as("the moved symbols' trades sent again after the kill")
                     .isEqualTo(resent.size());
-            assertThat(TopicConfigs.of(broker, run.applicationId() + "-tick-ids-changelog")).as("kept for minutes")
-                    .containsEntry(TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofMinutes(10).plus(
-                            Duration.ofMinutes(1)).plus(Duration.ofHours(1)).toMillis()))
-                    .containsEntry(TopicConfig.SEGMENT_MS_CONFIG, "600000");
+            assertThat(TopicConfigs.of(broker, run.applicationId() + "-trade-ids-changelog"))
+                    .as("compacted, in segments the cleaner can compact every 10 minutes, and deletions kept as long")
+                    .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                    .containsEntry(TopicConfig.SEGMENT_MS_CONFIG, "600000")
+                    .containsEntry(TopicConfig.DELETE_RETENTION_MS_CONFIG, "600000");
 
             assertThat(Instances.symbolsPredictedBy(survivor)).as("the survivor took the victim's symbols over")
                     .containsAll(movedSymbols).containsAll(keptSymbols);

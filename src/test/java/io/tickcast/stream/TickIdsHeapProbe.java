@@ -15,9 +15,10 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
- * A diagnostic, not a test: the heap the {@code tick-ids} store takes. Pipes 150,000 ticks of one symbol, a
- * millisecond apart (1,000 trades a second), through the real topology, without and with trade ids, and prints the
- * heap in use after a full GC at the end of each round (the store then holds the last retention's ids). The
+ * A diagnostic, not a test: the heap the {@code trade-ids} store takes. Pipes 150,000 ticks of one symbol, a
+ * millisecond apart (1,000 trades a second), through the real topology with a lateness tolerance of 65 s, without and
+ * with trade ids, and prints the heap in use after a full GC at the end of each round and the ids the store then
+ * holds (those of the last 65 s). The
  * driver's output topics, the changelogs included, are drained as it goes, since it would otherwise keep every
  * record. Run with
  * {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) io.tickcast.stream.TickIdsHeapProbe}.
@@ -32,15 +33,15 @@ public final class TickIdsHeapProbe {
 
     public static void main(String[] args) throws IOException {
         for (boolean ids : new boolean[] {false, true, false, true}) {
-            System.out.printf("trade ids %-5s heap in use %.2f MiB%n", ids, round(ids) / 1048576.0);
+            round(ids);
         }
     }
 
-    private static long round(boolean ids) throws IOException {
+    private static void round(boolean ids) throws IOException {
         Path state = Files.createTempDirectory("tick-ids-probe");
-        try (TopologyFixture f = new TopologyFixture(state, Map.of())) {
+        try (TopologyFixture f = new TopologyFixture(state, Map.of("tick.max.lateness", "65s"))) {
             List<TestOutputTopic<byte[], byte[]>> changelogs = new ArrayList<>();
-            for (String store : List.of(TickcastTopology.TICK_IDS_STORE, TickcastTopology.TICK_GUARD_STORE,
+            for (String store : List.of(TickcastTopology.TRADE_IDS_STORE, TickcastTopology.TICK_GUARD_STORE,
                     TickcastTopology.CHECKPOINT_STORE, TickcastTopology.JOURNAL_STORE)) {
                 changelogs.add(f.driver.createOutputTopic("tickcast-test-" + store + "-changelog",
                         Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer()));
@@ -61,7 +62,9 @@ public final class TickIdsHeapProbe {
             for (int g = 0; g < 3; g++) {
                 System.gc();
             }
-            return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            long held = f.driver.getKeyValueStore(TickcastTopology.TRADE_IDS_STORE).approximateNumEntries();
+            System.out.printf("trade ids %-5s heap in use %.2f MiB, ids held %,d%n", ids, heap / 1048576.0, held);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import io.tickcast.metrics.MetricNames;
 import io.tickcast.pipeline.Prediction;
 import io.tickcast.pipeline.QualityReport;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
@@ -221,6 +222,41 @@ class TickcastTopologyTest {
                     .isEqualTo("id 41 at ts " + T0 + " was accepted before for BTC-USD");
             assertThat(f.readPredictions()).extracting(Prediction::ts)
                     .containsExactly(T0, T0, T0 + 1_000, T0, T0 + 2_000);
+        }
+    }
+
+    @Test
+    void shouldRejectTradesSentAgainOfASymbolWhoseClockLagsItsPartitionsOthers() {
+        String trade = "{\"symbol\":\"%s\",\"ts\":%d,\"price\":100000,\"size\":0.5,\"id\":%d}";
+        try (TopologyFixture f = new TopologyFixture(stateDir, Map.of("tick.max.lateness", "5s"))) {
+            // one partition: ETH-USD is live, BTC-USD's feed catches up an hour behind it
+            f.raw("ETH-USD", String.format(trade, "ETH-USD", T0 + 60 * MINUTE, 1));
+            f.raw("BTC-USD", String.format(trade, "BTC-USD", T0, 41));
+            f.raw("BTC-USD", String.format(trade, "BTC-USD", T0, 42));
+            f.raw("BTC-USD", String.format(trade, "BTC-USD", T0 + 1_000, 43));
+            f.raw("BTC-USD", String.format(trade, "BTC-USD", T0, 41));
+            f.raw("BTC-USD", String.format(trade, "BTC-USD", T0, 42));
+
+            assertThat(f.deadLetters.readRecordsToList())
+                    .extracting(r -> TopologyFixture.header(r.headers(), DeadLetterHeaders.REASON))
+                    .containsExactly("DUPLICATE", "DUPLICATE");
+            assertThat(f.readPredictions()).hasSize(4);
+        }
+    }
+
+    @Test
+    void shouldForgetEachSymbolsIdsOnceItsOwnTicksHaveMovedPastTheTolerance() {
+        String trade = "{\"symbol\":\"%s\",\"ts\":%d,\"price\":100000,\"size\":0.5,\"id\":%d}";
+        try (TopologyFixture f = new TopologyFixture(stateDir, Map.of("tick.max.lateness", "5s"))) {
+            f.raw("ETH-USD", String.format(trade, "ETH-USD", T0, 1));
+            f.raw("ETH-USD", String.format(trade, "ETH-USD", T0, 2));
+            for (int i = 0; i < 100; i++) {
+                f.raw("BTC-USD", String.format(trade, "BTC-USD", T0 + i * 1_000L, 100 + i));
+            }
+
+            KeyValueStore<Bytes, byte[]> ids = f.driver.getKeyValueStore(TickcastTopology.TRADE_IDS_STORE);
+            assertThat(ids.approximateNumEntries()).as("BTC-USD's ids of its last 5 s, and ETH-USD's two")
+                    .isEqualTo(6 + 2);
         }
     }
 

@@ -1,90 +1,119 @@
 package io.tickcast.stream.internals;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.tickcast.tick.AcceptedIds;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * {@link AcceptedIds} in a changelogged in-memory window store: the key is the symbol, the tick's event time and its
- * id, the window is the second of that time, so a look-up is a point read, and entries leave once the partition's
- * event time has passed them by the retention. One entry per accepted tick that carries an id.
+ * {@link AcceptedIds} in a changelogged in-memory key-value store, kept per symbol as {@link io.tickcast.tick.RecentIds}
+ * keeps them for the backtest: the key is the symbol, the tick's event time and its id, sorted by time within the
+ * symbol, and once a symbol's latest id is newer than an id by more than the lateness tolerance, that id is deleted.
+ * So a symbol's ids last as long as its own clock needs them, whatever the other symbols of its partition do: a
+ * window store would keep time by the partition's latest tick, and drop on arrival the ids of a symbol catching up
+ * behind the others.
  *
- * <p>In memory, not RocksDB: a persistent window store opens a RocksDB instance per segment of event time (a minute
- * at the least), and a catch-up replay moves event time by hours a second. The store holds minutes of ids, and a
- * restore reads its changelog, whose segments must roll often for the broker to delete them once past the retention
- * (the topology's {@code WINDOW_CHANGELOG}).
+ * <p>In memory, not RocksDB: the store holds seconds of ids, written and deleted at the rate trades arrive. Its
+ * changelog is compacted, with segments that roll every 10 minutes and deletions kept 10 minutes, so that a restore
+ * reads the ids still wanted plus at most about the last 10 minutes of puts and deletions.
+ *
+ * <p>A symbol whose ticks stop keeps its last ids (those within the tolerance of its last tick), which is as it
+ * should be: a feed may replay them when it comes back.
  */
 public final class AcceptedIdStore implements AcceptedIds {
 
-    /** How long past the lateness tolerance ids are kept: room for a symbol whose clock lags the partition's. */
-    static final Duration MARGIN = Duration.ofMinutes(1);
+    /** The changelog's topic configuration; Kafka Streams makes a key-value store's changelog compacted. */
+    static final Map<String, String> CHANGELOG = Map.of(
+            TopicConfig.SEGMENT_MS_CONFIG, Long.toString(Duration.ofMinutes(10).toMillis()),
+            TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(Duration.ofMinutes(10).toMillis()));
 
     private static final byte[] PRESENT = new byte[0];
 
-    private final WindowStore<String, byte[]> store;
-    private final long retentionMs;
-    /** The latest window put, which is how the store keeps time: a window that much older is expired. */
-    private long latestPut = Long.MIN_VALUE;
+    private final KeyValueStore<Bytes, byte[]> store;
+    private final long maxLatenessMs;
+    /**
+     * Each symbol's latest event time added since this instance opened the store: its ids older than that by more than
+     * the tolerance are deleted when it moves on. Not durable, and need not be: after a restore the next id of a
+     * symbol sets it again, and until then no look-up can reach an id the store should have deleted (an older tick
+     * is {@code OUT_OF_ORDER} before its id is looked at).
+     */
+    private final Map<String, Long> latest = new HashMap<>();
+    private final List<Bytes> expired = new ArrayList<>();
 
     /**
      * @param store       the store {@link #builder} built
-     * @param maxLateness the lateness tolerance the store was built with
+     * @param maxLateness the guard's lateness tolerance
      */
-    public AcceptedIdStore(WindowStore<String, byte[]> store, Duration maxLateness) {
+    public AcceptedIdStore(KeyValueStore<Bytes, byte[]> store, Duration maxLateness) {
         this.store = store;
-        this.retentionMs = retention(maxLateness).toMillis();
+        this.maxLatenessMs = maxLateness.toMillis();
     }
 
     /**
-     * @param name        the store's name
-     * @param maxLateness the guard's lateness tolerance; ids are kept for it plus {@link #MARGIN} of event time
-     * @param changelog   the changelog topic's configuration
-     * @return the store's builder, changelogged, not cached (every key is new)
+     * @param name the store's name
+     * @return the store's builder, changelogged ({@link #CHANGELOG}), not cached (every key is new)
      */
-    public static StoreBuilder<WindowStore<String, byte[]>> builder(String name, Duration maxLateness,
-                                                                    Map<String, String> changelog) {
-        return Stores.windowStoreBuilder(
-                        Stores.inMemoryWindowStore(name, retention(maxLateness), Duration.ofSeconds(1), false),
-                        Serdes.String(), Serdes.ByteArray())
-                .withLoggingEnabled(changelog)
+    public static StoreBuilder<KeyValueStore<Bytes, byte[]>> builder(String name) {
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
+                .withLoggingEnabled(CHANGELOG)
                 .withCachingDisabled();
-    }
-
-    private static Duration retention(Duration maxLateness) {
-        return maxLateness.plus(MARGIN);
     }
 
     @Override
     public boolean contains(String symbol, String id, long ts) {
-        return store.fetch(key(symbol, id, ts), bucket(ts)) != null;
+        return store.get(key(symbol, id, ts)) != null;
     }
 
-    /** Remembers the id, unless the store would drop it as expired (which it logs as a warning each time). */
     @Override
     public void add(String symbol, String id, long ts) {
-        long window = bucket(ts);
-        if (latestPut != Long.MIN_VALUE && latestPut - window >= retentionMs) {
-            return;
+        store.put(key(symbol, id, ts), PRESENT);
+        Long before = latest.get(symbol);
+        if (before == null || ts > before) {
+            latest.put(symbol, ts);
+            deleteOlderThan(symbol, ts - maxLatenessMs);
         }
-        latestPut = Math.max(latestPut, window);
-        store.put(key(symbol, id, ts), PRESENT, window);
     }
 
-    /**
-     * The store's window: the second of {@code ts}. The store keeps a map per window start, so a window per
-     * millisecond took 290 bytes of heap per id at 1,000 trades a second; the key holds the exact time.
-     */
-    static long bucket(long ts) {
-        return ts - Math.floorMod(ts, 1_000L);
+    /** Deletes the symbol's ids with an event time before {@code keepFrom}. */
+    private void deleteOlderThan(String symbol, long keepFrom) {
+        // Both ends are inclusive: the upper one (the symbol and keepFrom, no id) sorts before every key at keepFrom.
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(bound(symbol, Long.MIN_VALUE), bound(symbol, keepFrom))) {
+            while (it.hasNext()) {
+                expired.add(it.next().key);
+            }
+        }
+        for (Bytes key : expired) {
+            store.delete(key);
+        }
+        expired.clear();
     }
 
-    /** The symbol's length first, so that no two (symbol, id, ts) share a key. */
-    static String key(String symbol, String id, long ts) {
-        return symbol.length() + ":" + symbol + ts + ":" + id;
+    /** The symbol (its length first, so that no symbol's keys start with another's), the time, the id. */
+    static Bytes key(String symbol, String id, long ts) {
+        byte[] s = symbol.getBytes(StandardCharsets.UTF_8);
+        byte[] i = id.getBytes(StandardCharsets.UTF_8);
+        return Bytes.wrap(prefix(s, ts, i.length).put(i).array());
+    }
+
+    private static Bytes bound(String symbol, long ts) {
+        return Bytes.wrap(prefix(symbol.getBytes(StandardCharsets.UTF_8), ts, 0).array());
+    }
+
+    /** The time with its sign bit flipped, big-endian, so that keys sort by time as unsigned bytes. */
+    private static ByteBuffer prefix(byte[] symbol, long ts, int room) {
+        return ByteBuffer.allocate(Integer.BYTES + symbol.length + Long.BYTES + room)
+                .putInt(symbol.length).put(symbol).putLong(ts ^ Long.MIN_VALUE);
     }
 }

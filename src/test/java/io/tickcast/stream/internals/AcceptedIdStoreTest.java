@@ -7,19 +7,24 @@ import org.junit.jupiter.api.Test;
 class AcceptedIdStoreTest {
 
     @Test
-    void shouldGiveEverySymbolAndIdPairAKeyOfItsOwn() {
+    void shouldGiveEverySymbolIdAndTimeAKeyOfItsOwn() {
         assertThat(AcceptedIdStore.key("AB", "C", 5)).isNotEqualTo(AcceptedIdStore.key("A", "BC", 5));
-        assertThat(AcceptedIdStore.key("1:A", "B", 5)).isNotEqualTo(AcceptedIdStore.key("1", ":AB", 5));
-        assertThat(AcceptedIdStore.key("A", "1:2", 5)).as("the time ends at the first colon after the symbol")
-                .isNotEqualTo(AcceptedIdStore.key("A", "2", 51));
         assertThat(AcceptedIdStore.key("BTC-USD", "42", 5)).isEqualTo(AcceptedIdStore.key("BTC-USD", "42", 5))
-                .isNotEqualTo(AcceptedIdStore.key("BTC-USD", "42", 6));
+                .isNotEqualTo(AcceptedIdStore.key("BTC-USD", "42", 6))
+                .isNotEqualTo(AcceptedIdStore.key("BTC-USD", "43", 5));
     }
 
     @Test
-    void shouldPutEachTimeInTheWindowOfItsSecond() {
-        assertThat(AcceptedIdStore.bucket(1_736_208_000_999L)).isEqualTo(1_736_208_000_000L);
-        assertThat(AcceptedIdStore.bucket(1_736_208_001_000L)).isEqualTo(1_736_208_001_000L);
-        assertThat(AcceptedIdStore.bucket(-1L)).isEqualTo(-1_000L);
+    void shouldSortASymbolsKeysByTimeWhateverTheirIds() {
+        assertThat(AcceptedIdStore.key("BTC-USD", "9", -1)).isLessThan(AcceptedIdStore.key("BTC-USD", "1", 0));
+        assertThat(AcceptedIdStore.key("BTC-USD", "99", 1_736_208_000_000L))
+                .isLessThan(AcceptedIdStore.key("BTC-USD", "1", 1_736_208_000_001L));
+        assertThat(AcceptedIdStore.key("BTC-USD", "1", 255)).isLessThan(AcceptedIdStore.key("BTC-USD", "1", 256));
+    }
+
+    @Test
+    void shouldKeepEachSymbolsKeysApartFromAnotherSymbolsThatItPrefixes() {
+        assertThat(AcceptedIdStore.key("BTC", "1", Long.MAX_VALUE))
+                .isLessThan(AcceptedIdStore.key("BTC-USD", "1", Long.MIN_VALUE));
     }
 }
