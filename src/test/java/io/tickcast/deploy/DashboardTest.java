@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,8 @@ class DashboardTest {
 
     private static final Path DASHBOARD = ProjectFiles.resolve(ProjectFiles.DASHBOARDS_DIR).resolve("tickcast.json");
     private static final String DATASOURCE_UID = "prometheus";
+    /** A panel query's source, as {@link MonitoringQueries} names it: {@code file panel 'title' refId}. */
+    private static final Pattern PANEL_TITLE = Pattern.compile("^.* panel '(.*)' [^ ]*$");
 
     private final JsonNode dashboard = ProjectFiles.readJson(DASHBOARD);
 
@@ -50,14 +53,21 @@ class DashboardTest {
     @Test
     void shouldFilterEveryPerSymbolSeriesByTheSymbolVariable() {
         Set<String> perSymbol = Set.of("tickcast_price", "tickcast_predicted_price", "tickcast_rmse", "tickcast_mae",
-                "tickcast_naive_rmse", "tickcast_skill", "tickcast_drift_statistic", "tickcast_drift_events_total");
+                "tickcast_naive_rmse", "tickcast_skill", "tickcast_directional_accuracy", "tickcast_interval_coverage",
+                "tickcast_model_version", "tickcast_model_last_update_timestamp_seconds", "tickcast_points_total",
+                "tickcast_predictions_total", "tickcast_drift_statistic", "tickcast_drift_events_total");
+        Set<String> checkedPanels = new HashSet<>();
         for (MonitoringQueries.Query query : MonitoringQueries.dashboardQueries(DASHBOARD.getParent())) {
             boolean selectsPerSymbolSeries = PromQlMetricNames.extract(query.expr()).stream()
                     .anyMatch(perSymbol::contains);
             if (selectsPerSymbolSeries && !query.source().contains("variable")) {
                 assertThat(query.expr()).as(query.source()).contains("symbol=~\"$symbol\"");
+                checkedPanels.add(PANEL_TITLE.matcher(query.source()).replaceFirst("$1"));
             }
         }
+        assertThat(checkedPanels).as("panels whose per-symbol queries were checked").contains(
+                "Price vs prediction", "Error vs naive forecast", "Skill, direction and interval coverage",
+                "Drift statistics", "Drift events");
     }
 
     @Test
