@@ -69,7 +69,8 @@ class StrictKubernetesModelTest {
     @Test
     void shouldRejectADuplicatedKey() {
         assertThatThrownBy(() -> StrictKubernetesModel.parseAll(STATEFUL_SET.replace("replicas: 2",
-                "replicas: 2\n  replicas: 3"))).isInstanceOf(IllegalArgumentException.class);
+                "replicas: 2\n  replicas: 3"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Duplicate field 'replicas'");
     }
 
     @Test
