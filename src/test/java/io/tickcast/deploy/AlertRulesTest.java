@@ -36,7 +36,9 @@ class AlertRulesTest {
     @Test
     void shouldPassPromtoolCheckRules() {
         ExternalTool promtool = Promtool.require();
-        for (Path file : MonitoringQueries.rulesFiles(RULES)) {
+        List<Path> files = MonitoringQueries.rulesFiles(RULES);
+        assertThat(files).as("rule files in " + RULES).isNotEmpty();
+        for (Path file : files) {
             ExternalTool.Result result = promtool.run(ROOT, "check", "rules", file.toString());
             assertThat(result.succeeded()).as(result.output()).isTrue();
         }

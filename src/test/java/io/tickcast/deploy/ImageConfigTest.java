@@ -73,6 +73,8 @@ class ImageConfigTest {
         List<String> ignore = ProjectFiles.read(ProjectFiles.resolve(".dockerignore")).lines()
                 .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
         assertThat(ignore.get(0)).isEqualTo("*");
+        assertThat(DOCKERFILE).isNotEmpty();
+        int sourcesChecked = 0;
         for (String line : DOCKERFILE) {
             if (line.startsWith("COPY ") && !line.contains("--from=")) {
                 String[] parts = line.substring(5).trim().split("\\s+");
@@ -80,9 +82,11 @@ class ImageConfigTest {
                     String path = source.replaceAll("/$", "");
                     assertThat(ignore).as("COPY " + source + " needs !" + path + " in .dockerignore")
                             .anyMatch(l -> l.equals("!" + path) || l.equals("!" + path + "/"));
+                    sourcesChecked++;
                 }
             }
         }
+        assertThat(sourcesChecked).as("sources of the Dockerfile's COPY lines from the build context").isPositive();
     }
 
     private static Element jibConfiguration() {

@@ -49,7 +49,7 @@ class KubernetesManifestsTest {
     @ParameterizedTest
     @ValueSource(strings = {ProjectFiles.K8S_BASE, ProjectFiles.K8S_STRIMZI})
     void shouldListOnlyExistingFilesThatParseStrictly(String dir) {
-        checkFilesParse(Kustomization.read(ROOT.resolve(dir)));
+        assertThat(checkFilesParse(Kustomization.read(ROOT.resolve(dir)))).as("files parsed under " + dir).isPositive();
     }
 
     @Test
@@ -182,14 +182,21 @@ class KubernetesManifestsTest {
         return renders.computeIfAbsent(dir, KustomizeRender::render);
     }
 
-    private static void checkFilesParse(Kustomization kustomization) {
+    /** @return how many resource and patch files were parsed, those of the bases included */
+    private static int checkFilesParse(Kustomization kustomization) {
+        int parsed = 0;
         for (Path file : kustomization.resourceFiles()) {
             assertThat(StrictKubernetesModel.parseAll(ProjectFiles.read(file))).as(file.toString()).isNotEmpty();
+            parsed++;
         }
         for (Path patch : kustomization.patchFiles()) {
             assertThat(StrictKubernetesModel.parseAll(ProjectFiles.read(patch))).as(patch.toString()).isNotEmpty();
+            parsed++;
         }
-        kustomization.bases().forEach(KubernetesManifestsTest::checkFilesParse);
+        for (Kustomization base : kustomization.bases()) {
+            parsed += checkFilesParse(base);
+        }
+        return parsed;
     }
 
     private static <T extends HasMetadata> T one(List<HasMetadata> objects, Class<T> type) {
