@@ -1,7 +1,6 @@
 package io.tickcast.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +39,7 @@ import org.slf4j.LoggerFactory;
 class BrokerRestartIT {
 
     @RegisterExtension
-    static final KafkaBrokerExtension KAFKA = KafkaBrokerExtension.perClass();
+    static final KafkaBrokerExtension KAFKA = KafkaBrokerExtension.perClassRestartable();
 
     private static final int DOWNTIME_SECONDS = 15;
     private static final Logger LOG = LoggerFactory.getLogger(BrokerRestartIT.class);
@@ -51,7 +50,7 @@ class BrokerRestartIT {
     @Test
     void shouldRecoverByItselfAndLoseNothingWhenTheBrokerRestartsUnderIt() throws Exception {
         KafkaBroker broker = KAFKA.broker();
-        assumeTrue(broker.supportsRestart(), "this broker cannot be restarted");
+        assertThat(broker.supportsRestart()).as(broker.kind() + " broker supports restarts").isTrue();
         RunConfig run = RunConfig.write(dir, broker.bootstrapServers(), 4, Map.of());
         run.createTopics();
         List<Tick> ticks = ChaosTicks.fromBundledData(4, 4_000);

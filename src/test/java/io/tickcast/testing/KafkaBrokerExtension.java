@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
  * (it starts once and is closed when the JVM's tests end). Tests that stop or restart the broker must not
  * disturb others: they register a broker of their own, closed after the class,
  * <pre>{@code @RegisterExtension static final KafkaBrokerExtension KAFKA = KafkaBrokerExtension.perClass();}</pre>
+ * Tests that stop or restart it use {@link #perClassRestartable()}: the Testcontainers broker cannot come back on
+ * the same port, so such tests would otherwise not run on machines with Docker.
  * Topics are shared along with the broker: use names unique to the test.
  */
 public final class KafkaBrokerExtension implements BeforeAllCallback, ParameterResolver {
@@ -25,20 +27,31 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, ParameterR
     private static final String SHARED_KEY = "shared-broker";
 
     private final boolean perClass;
+    private final boolean restartable;
     private KafkaBroker classBroker;
 
     /** One broker for the whole JVM (what {@code @ExtendWith} uses). */
     public KafkaBrokerExtension() {
-        this(false);
+        this(false, false);
     }
 
-    private KafkaBrokerExtension(boolean perClass) {
+    private KafkaBrokerExtension(boolean perClass, boolean restartable) {
         this.perClass = perClass;
+        this.restartable = restartable;
     }
 
     /** @return an extension whose broker belongs to the test class that registers it */
     public static KafkaBrokerExtension perClass() {
-        return new KafkaBrokerExtension(true);
+        return new KafkaBrokerExtension(true, false);
+    }
+
+    /**
+     * @return an extension whose broker belongs to the test class that registers it and supports
+     *         {@link KafkaBroker#restart()}: always the in-JVM broker, whether or not a Docker engine is reachable
+     *         (and whatever {@link DockerProbe}'s override says)
+     */
+    public static KafkaBrokerExtension perClassRestartable() {
+        return new KafkaBrokerExtension(true, true);
     }
 
     /**
@@ -61,10 +74,11 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, ParameterR
         }
         if (perClass) {
             classBroker = context.getStore(NAMESPACE)
-                    .getOrComputeIfAbsent("class-broker", key -> new Holder(startBroker()), Holder.class).broker;
+                    .getOrComputeIfAbsent("class-broker", key -> new Holder(startBroker(restartable)), Holder.class)
+                    .broker;
         } else {
             classBroker = context.getRoot().getStore(NAMESPACE)
-                    .getOrComputeIfAbsent(SHARED_KEY, key -> new Holder(startBroker()), Holder.class).broker;
+                    .getOrComputeIfAbsent(SHARED_KEY, key -> new Holder(startBroker(false)), Holder.class).broker;
         }
     }
 
@@ -79,9 +93,10 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, ParameterR
         return classBroker;
     }
 
-    private static KafkaBroker startBroker() {
+    private static KafkaBroker startBroker(boolean restartable) {
         long begin = System.nanoTime();
-        KafkaBroker broker = DockerProbe.useDocker() ? new ContainerKafkaBroker() : new EmbeddedKafkaBroker();
+        KafkaBroker broker = !restartable && DockerProbe.useDocker() ? new ContainerKafkaBroker()
+                : new EmbeddedKafkaBroker();
         LOG.info("Test Kafka broker ({}) at {} started in {} ms", broker.kind(), broker.bootstrapServers(),
                 (System.nanoTime() - begin) / 1_000_000);
         return broker;

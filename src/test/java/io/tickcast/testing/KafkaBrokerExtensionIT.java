@@ -1,7 +1,6 @@
 package io.tickcast.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class KafkaBrokerExtensionIT {
 
     @RegisterExtension
-    static final KafkaBrokerExtension KAFKA = KafkaBrokerExtension.perClass();
+    static final KafkaBrokerExtension KAFKA = KafkaBrokerExtension.perClassRestartable();
 
     @Test
     void shouldInjectTheClassBrokerAsParameter(KafkaBroker broker) {
@@ -31,7 +30,7 @@ class KafkaBrokerExtensionIT {
 
     @Test
     void shouldDeliverRecordsProducedBeforeAndAfterABrokerRestart(KafkaBroker broker) throws Exception {
-        assumeTrue(broker.supportsRestart(), "this broker cannot be restarted");
+        assertThat(broker.supportsRestart()).as(broker.kind() + " broker supports restarts").isTrue();
         broker.createTopics(2, "restart-topic");
         String servers = broker.bootstrapServers();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
