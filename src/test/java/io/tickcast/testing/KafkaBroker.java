@@ -22,7 +22,8 @@ public interface KafkaBroker {
 
     /**
      * @return true if {@link #stop()}, {@link #start()} and {@link #restart()} are supported: the broker comes
-     *         back on the same address with its data. Tests of broker faults should assume this.
+     *         back on the same address with its data. Tests of broker faults get such a broker from
+     *         {@link KafkaBrokerExtension#perClassRestartable()}.
      */
     boolean supportsRestart();
 
