@@ -87,10 +87,10 @@ class FailoverIT {
             assertThat(duplicatesRejected(survivor)).as("the moved symbols' trades sent again after the kill")
                     .isEqualTo(resent.size());
             assertThat(TopicConfigs.of(broker, run.applicationId() + "-trade-ids-changelog"))
-                    .as("compacted, in segments the cleaner can compact every 10 minutes, and deletions kept as long")
+                    .as("compacted, in segments the cleaner can compact every 10 minutes, deletions kept a minute")
                     .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
                     .containsEntry(TopicConfig.SEGMENT_MS_CONFIG, "600000")
-                    .containsEntry(TopicConfig.DELETE_RETENTION_MS_CONFIG, "600000");
+                    .containsEntry(TopicConfig.DELETE_RETENTION_MS_CONFIG, "60000");
 
             assertThat(Instances.symbolsPredictedBy(survivor)).as("the survivor took the victim's symbols over")
                     .containsAll(movedSymbols).containsAll(keptSymbols);

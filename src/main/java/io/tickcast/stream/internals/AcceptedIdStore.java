@@ -26,8 +26,10 @@ import org.apache.kafka.streams.state.Stores;
  * behind the others.
  *
  * <p>In memory, not RocksDB: the store holds seconds of ids, written and deleted at the rate trades arrive. Its
- * changelog is compacted, with segments that roll every 10 minutes and deletions kept 10 minutes, so that a restore
- * reads the ids still wanted plus at most about the last 10 minutes of puts and deletions.
+ * changelog is compacted, with segments that roll every 10 minutes and deletions kept a minute after the broker's
+ * cleaner has passed them, so that a restore reads the ids still wanted plus the changes the cleaner has not reached
+ * yet. A restoring reader that misses a deletion the cleaner dropped keeps an id the store no longer has; it is
+ * older than its symbol's tolerance, so no look-up reaches it, and the symbol's next id deletes it.
  *
  * <p>A symbol whose ticks stop keeps its last ids (those within the tolerance of its last tick), which is as it
  * should be: a feed may replay them when it comes back.
@@ -37,7 +39,7 @@ public final class AcceptedIdStore implements AcceptedIds {
     /** The changelog's topic configuration; Kafka Streams makes a key-value store's changelog compacted. */
     static final Map<String, String> CHANGELOG = Map.of(
             TopicConfig.SEGMENT_MS_CONFIG, Long.toString(Duration.ofMinutes(10).toMillis()),
-            TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(Duration.ofMinutes(10).toMillis()));
+            TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(Duration.ofMinutes(1).toMillis()));
 
     private static final byte[] PRESENT = new byte[0];
 
