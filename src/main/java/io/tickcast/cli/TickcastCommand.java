@@ -1,5 +1,6 @@
 package io.tickcast.cli;
 
+import io.tickcast.service.KafkaUnreachableException;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,19 +21,20 @@ public final class TickcastCommand implements Runnable {
 
     /**
      * @return the command line as {@code ./tickcast} runs it (tests run it the same way): a bad configuration value
-     * ends the command with its message, which names the key, and exit code 2, as a bad flag does; any other
-     * failure with its stack trace and exit code 1
+     * ends the command with its message, which names the key, and exit code 2, as a bad flag does; a Kafka that does
+     * not answer at start with its message and exit code 1; any other failure with its stack trace and exit code 1
      */
     public static CommandLine commandLine() {
         return new CommandLine(new TickcastCommand()).setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, line, parsed) -> {
-                    if (!(e instanceof ConfigException)) {
+                    if (!(e instanceof ConfigException) && !(e instanceof KafkaUnreachableException)) {
                         throw e;
                     }
                     line.getErr().println(line.getColorScheme().errorText("tickcast " + line.getCommandName() + ": "
                             + e.getMessage()));
                     line.getErr().flush();
-                    return line.getCommandSpec().exitCodeOnInvalidInput();
+                    return e instanceof ConfigException ? line.getCommandSpec().exitCodeOnInvalidInput()
+                            : line.getCommandSpec().exitCodeOnExecutionException();
                 });
     }
 

@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class TopicAdmin {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
+    /** The Kafka clients' own default of {@code default.api.timeout.ms}. */
+    private static final int DEFAULT_API_TIMEOUT_MS = 60_000;
 
     private TopicAdmin() {
     }
@@ -26,10 +30,14 @@ public final class TopicAdmin {
      * @param names             topics to ensure
      * @param partitions        partitions of the topics created
      * @param replicationFactor replication of the topics created, -1 for the broker's default
-     * @throws IllegalStateException if the topics cannot be listed or created
+     * @throws KafkaUnreachableException if no broker answered within the clients' {@code default.api.timeout.ms}
+     * @throws IllegalStateException      if the topics cannot be listed or created for another reason
      */
     public static void ensureTopics(Map<String, Object> kafka, Collection<String> names, int partitions,
                                     short replicationFactor) {
+        Object servers = kafka.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+        Object timeoutMs = kafka.getOrDefault(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, DEFAULT_API_TIMEOUT_MS);
+        LOG.info("Checking the topics on Kafka at {} (waiting up to {} ms for it to answer)", servers, timeoutMs);
         try (Admin admin = Admin.create(kafka)) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = names.stream().filter(n -> !existing.contains(n)).distinct()
@@ -46,6 +54,11 @@ public final class TopicAdmin {
             }
             LOG.info("Created topics {} with {} partitions", missing.stream().map(NewTopic::name).toList(), partitions);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                throw new KafkaUnreachableException("no Kafka broker answered at " + servers + " within " + timeoutMs
+                        + " ms (check kafka.bootstrap.servers, or -b; kafka.default.api.timeout.ms sets the wait): "
+                        + e.getCause().getMessage(), e);
+            }
             throw new IllegalStateException("cannot create topics " + names + ": " + e.getCause().getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -2,6 +2,9 @@ package io.tickcast.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+
 import io.tickcast.tick.TickFiles;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +29,21 @@ class TickcastCommandTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("model.hiden").contains("unknown configuration key")
                 .doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldEndInOneLineNamingTheAddressWhenNoKafkaAnswers() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        CliRun run = CliRun.of("run", "-b", "localhost:" + closedPort, "--http-port", "0",
+                "--set", "kafka.default.api.timeout.ms=1500", "--set", "kafka.request.timeout.ms=1000",
+                "--set", "state.dir=target/never");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err().strip()).startsWith("tickcast run: no Kafka broker answered at localhost:" + closedPort
+                + " within 1500 ms (check kafka.bootstrap.servers").doesNotContain("\tat ").doesNotContain("\n");
     }
 
     @Test
