@@ -122,7 +122,13 @@ public final class BacktestCommand implements Callable<Integer> {
                 .withMaxLateness(loaded.tickMaxLateness())
                 .withScoreWindow(scoreFrom == null ? Long.MIN_VALUE : Timestamps.parseUnixOrIso(scoreFrom),
                         scoreUntil == null ? Long.MAX_VALUE : Timestamps.parseUnixOrIso(scoreUntil));
-        BacktestResult result = BacktestRunner.run(options, noProgress ? ProgressListener.NONE : new ProgressBar(err));
+        BacktestResult result;
+        try {
+            result = BacktestRunner.run(options, noProgress ? ProgressListener.NONE : new ProgressBar(err));
+        } catch (IOException e) {
+            err.println("backtest: " + e.getMessage());
+            return 2;
+        }
         if (result.summaries().isEmpty()) {
             err.println("backtest: nothing to forecast in " + data + (symbol == null ? "" : " for symbol " + symbol
                     + " (its symbols: " + symbolsOf(data) + ")") + "; no report written");

@@ -247,6 +247,19 @@ class BacktestCommandTest {
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("no such file");
     }
 
+    @Test
+    void shouldEndInOneLineNamingTheFileWhenItHasNoTimestampColumn() throws IOException {
+        Path file = dir.resolve("prices.csv");
+        Files.writeString(file, "when,close\n1,2\n");
+
+        int exit = backtest("--data", file.toString(), "--out", dir.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr.toString(StandardCharsets.UTF_8).strip())
+                .startsWith("backtest: " + file + ":1: no timestamp column in header [when, close]")
+                .doesNotContain("\tat ").doesNotContain("\n");
+    }
+
     /** {@code n} trades 20 s apart, every third of them stamped 45 s early; a header line first. */
     private static String tradesEveryThirdLate(int n, long seed) {
         StringBuilder text = new StringBuilder("timestamp,price,amount\n");
