@@ -1,6 +1,8 @@
 package io.tickcast.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,9 +82,19 @@ final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "give --data or --bundled, not both");
         }
         PrintStream out = System.out;
+        TickReader ticks;
+        try {
+            ticks = openTicks(out);
+        } catch (IOException e) {
+            // before the broker starts: a file that cannot be read as ticks ends the demo in one line
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("tickcast demo: " + e.getMessage());
+            err.flush();
+            return spec.exitCodeOnInvalidInput();
+        }
         Path stateDir = Files.createTempDirectory("tickcast-demo-state");
         out.printf("Starting an in-process Kafka broker on localhost:%d ...%n", brokerPort);
-        try (EmbeddedBroker broker = EmbeddedBroker.start(brokerPort)) {
+        try (ticks; EmbeddedBroker broker = EmbeddedBroker.start(brokerPort)) {
             TickcastConfig cfg = config.load(overrides(broker.bootstrapServers(), stateDir));
             try (TickcastService service = TickcastService.start(cfg);
                  PredictionWatcher watcher = PredictionWatcher.start(broker.bootstrapServers(),
@@ -90,7 +102,7 @@ final class DemoCommand implements Callable<Integer> {
                 printWelcome(out, broker, cfg, service);
                 service.awaitRunning(Duration.ofSeconds(60));
                 long started = System.nanoTime();
-                PublishResult published = replay(out, cfg, broker, watcher);
+                PublishResult published = replay(out, cfg, broker, watcher, ticks);
                 long expected = published.acknowledged() - (long) rejected(service);
                 awaitPredictions(out, watcher, expected);
                 double seconds = (System.nanoTime() - started) / 1e9;
@@ -119,19 +131,28 @@ final class DemoCommand implements Callable<Integer> {
         return flags;
     }
 
-    private PublishResult replay(PrintStream out, TickcastConfig cfg, EmbeddedBroker broker, PredictionWatcher watcher)
-            throws Exception {
+    /** Opens the data to replay: a file that is missing or cannot be read as ticks fails here, with its reason. */
+    private TickReader openTicks(PrintStream out) throws IOException {
+        if (data != null && !Files.isRegularFile(data)) {
+            throw new IOException("no such file: " + data);
+        }
+        return data == null ? TickFiles.openBundled(bundledData(), symbol, bad -> out.println("skipped: " + bad))
+                : TickFiles.open(data, symbol, bad -> out.println("skipped: " + bad));
+    }
+
+    private TickFiles.Bundled bundledData() {
+        return bundled == null ? TickFiles.Bundled.BITSTAMP_MINUTES : bundled;
+    }
+
+    private PublishResult replay(PrintStream out, TickcastConfig cfg, EmbeddedBroker broker, PredictionWatcher watcher,
+                                 TickReader ticks) throws Exception {
         PublishOptions options = PublishOptions.AS_FAST_AS_POSSIBLE.withSpeed(speed).withLimit(limit)
                 .withMaxDuration(duration);
-        TickFiles.Bundled bundledData = bundled == null ? TickFiles.Bundled.BITSTAMP_MINUTES : bundled;
-        String source = data == null ? bundledData.description() : data.toString();
+        String source = data == null ? bundledData().description() : data.toString();
         out.printf("Replaying %s into '%s' (speed %s) ...%n", source,
                 cfg.getString(TickcastConfig.TOPIC_TICKS_CONFIG), speed == 0 ? "as fast as possible" : speed + "x");
-        try (TickReader ticks = data == null
-                ? TickFiles.openBundled(bundledData, symbol, bad -> out.println("skipped: " + bad))
-                : TickFiles.open(data, symbol, bad -> out.println("skipped: " + bad));
-             TickPublisher publisher = TickPublisher.create(broker.bootstrapServers(),
-                     cfg.getString(TickcastConfig.TOPIC_TICKS_CONFIG), Map.of())) {
+        try (TickPublisher publisher = TickPublisher.create(broker.bootstrapServers(),
+                cfg.getString(TickcastConfig.TOPIC_TICKS_CONFIG), Map.of())) {
             try (ShutdownSignal shutdown = new ShutdownSignal(publisher::stop)) {
                 return publisher.publish(ticks, options, p -> out.printf("  published %,10d   predictions %,10d%n",
                         p.sent(), watcher.tally().total()));

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import io.tickcast.tick.TickFiles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** How {@code tickcast} ends on a bad configuration: one line naming the key, exit code 2, no stack trace. */
 class TickcastCommandTest {
@@ -44,6 +47,21 @@ class TickcastCommandTest {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err().strip()).startsWith("tickcast run: no Kafka broker answered at localhost:" + closedPort
                 + " within 1500 ms (check kafka.bootstrap.servers").doesNotContain("\tat ").doesNotContain("\n");
+    }
+
+    @Test
+    void shouldEndADemoInOneLineBeforeStartingAnythingWhenItsFileCannotBeRead(@TempDir Path dir) throws IOException {
+        Path noTime = dir.resolve("prices.csv");
+        Files.writeString(noTime, "when,close\n1,2\n");
+
+        CliRun run = CliRun.of("demo", "--data", noTime.toString(), "--broker-port", "1");
+        CliRun missing = CliRun.of("demo", "--data", dir.resolve("missing.csv").toString(), "--broker-port", "1");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("tickcast demo: " + noTime + ":1: no timestamp column in header"
+                + " [when, close]; expected one of [timestamp,").doesNotContain("\n");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err().strip()).isEqualTo("tickcast demo: no such file: " + dir.resolve("missing.csv"));
     }
 
     @Test
