@@ -1,6 +1,7 @@
 package io.tickcast.service;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.stream.ModelDirectory;
 import io.tickcast.stream.TickcastTopology;
 import io.tickcast.stream.TopologySettings;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -74,10 +76,15 @@ public final class TickcastService implements AutoCloseable {
         try {
             HostInfo self = new HostInfo(config.advertisedHost(), config.getInt(TickcastConfig.HTTP_PORT_CONFIG));
             AtomicReference<HostInfo> bound = new AtomicReference<>(self);
-            http = new HttpEndpoint(self.port(), registry,
-                    () -> streamsRef.get() != null && isHealthy(streamsRef.get().state()),
-                    () -> streamsRef.get() != null && streamsRef.get().state() == KafkaStreams.State.RUNNING,
-                    new ClusterModelQueries(directory, streamsRef::get, bound::get));
+            try {
+                http = new HttpEndpoint(self.port(), registry,
+                        () -> streamsRef.get() != null && isHealthy(streamsRef.get().state()),
+                        () -> streamsRef.get() != null && streamsRef.get().state() == KafkaStreams.State.RUNNING,
+                        new ClusterModelQueries(directory, streamsRef::get, bound::get));
+            } catch (BindException e) {
+                throw new ConfigException(TickcastConfig.HTTP_PORT_CONFIG, self.port(), "the port is in use ("
+                        + e.getMessage() + "); give another, or 0 for a free one");
+            }
             bound.set(new HostInfo(self.host(), http.port()));
             Topology topology = TickcastTopology.build(settings, PipelineSettingsMapper.pipelines(config), metrics,
                     directory);

@@ -65,6 +65,18 @@ class TickcastCommandTest {
     }
 
     @Test
+    void shouldNameTheHttpPortWhenItIsInUse() throws IOException {
+        try (ServerSocket busy = new ServerSocket(0)) {
+            CliRun run = CliRun.of("run", "-b", "localhost:1", "--http-port", Integer.toString(busy.getLocalPort()),
+                    "--set", "topics.create=false", "--set", "state.dir=target/never");
+
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.err().strip()).startsWith("tickcast run: Invalid value " + busy.getLocalPort()
+                    + " for configuration http.port: the port is in use").doesNotContain("\n");
+        }
+    }
+
+    @Test
     void shouldRefuseADemoGivenBothAFileAndABundledDataSet() {
         CliRun run = CliRun.of("demo", "--data", BUNDLED_MONTH, "--bundled", "binance-session");
 
