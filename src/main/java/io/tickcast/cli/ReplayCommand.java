@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.errors.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -136,6 +137,11 @@ public final class ReplayCommand implements Callable<Integer> {
                 r.acknowledged(), topic, r.elapsed().toMillis() / 1000.0, describe(r.cause()), skipped);
         if (r.failed() > 0) {
             err.printf("%,d ticks could not be delivered; first error: %s%n", r.failed(), r.firstFailure());
+            if (r.acknowledged() == 0 && r.firstFailure() instanceof TimeoutException) {
+                // Kafka's message for an unreachable broker speaks of the topic's metadata
+                err.printf("no tick was acknowledged: is a Kafka broker running at %s (-b)? A topic that does not"
+                        + " exist on a broker that does not create topics looks the same.%n", bootstrapServers);
+            }
         }
         out.flush();
         err.flush();

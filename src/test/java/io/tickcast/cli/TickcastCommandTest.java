@@ -65,6 +65,20 @@ class TickcastCommandTest {
     }
 
     @Test
+    void shouldAskWhetherABrokerRunsWhenAReplayHadNoTickAcknowledged() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        CliRun run = CliRun.of("replay", "-b", "localhost:" + closedPort, "--limit", "3", "-X", "max.block.ms=300",
+                "-X", "request.timeout.ms=300", "-X", "delivery.timeout.ms=600");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("no tick was acknowledged: is a Kafka broker running at localhost:"
+                + closedPort + " (-b)?");
+    }
+
+    @Test
     void shouldNameTheHttpPortWhenItIsInUse() throws IOException {
         try (ServerSocket busy = new ServerSocket(0)) {
             CliRun run = CliRun.of("run", "-b", "localhost:1", "--http-port", Integer.toString(busy.getLocalPort()),
