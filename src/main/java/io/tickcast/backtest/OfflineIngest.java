@@ -54,9 +54,10 @@ public final class OfflineIngest {
         if (verdict instanceof TickGuard.Rejected r) {
             return r.reason();
         }
-        latest.put(tick.symbol(), ((TickGuard.Accepted) verdict).latest());
+        LastTick accepted = ((TickGuard.Accepted) verdict).latest();
+        latest.put(tick.symbol(), accepted);
         if (tick.id() != null) {
-            acceptedIds.add(tick.symbol(), tick.id(), tick.ts());
+            acceptedIds.add(tick.symbol(), tick.id(), tick.ts(), accepted.ts());
         }
         Point point = new Point(tick.symbol(), tick.ts(), tick.price(), tick.size(), tick.ts());
         if (barInterval.isZero()) {

@@ -46,13 +46,6 @@ public final class EndToEndBench implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
     /** When a run needs more ticks than the bundled month has, it replays the month again this much later. */
     private static final long CYCLE_SHIFT_MS = Duration.ofDays(60).toMillis();
-    /** A run's first tick comes this long after the event time of the previous run's last. */
-    private static final long RUN_GAP_MS = Duration.ofMinutes(1).toMillis();
-    /**
-     * The service's {@code tick.max.future} unless given: runs move event time on by a month each, from the month's
-     * January 2025 past the wall clock after about two dozen runs, and the record timestamps are the wall clock's.
-     */
-    static final String MAX_FUTURE = "36500d";
 
     /** The broker this bench started, or null when it runs against the user's. */
     private final EmbeddedBroker broker;
@@ -61,8 +54,6 @@ public final class EndToEndBench implements AutoCloseable {
     private final String predictionsTopic;
     private final String ticksTopic;
     private int runs;
-    /** The latest event time of the runs so far: each run comes after it, as a live feed's time moves on. */
-    private long eventTimeEnd = Long.MIN_VALUE;
 
     private EndToEndBench(EmbeddedBroker broker, TickcastService service, TickcastConfig config) {
         this.broker = broker;
@@ -105,7 +96,6 @@ public final class EndToEndBench implements AutoCloseable {
         values.put(TickcastConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         values.put(TickcastConfig.STATE_DIR_CONFIG, state.toString());
         values.putIfAbsent(TickcastConfig.HTTP_PORT_CONFIG, "0");
-        values.putIfAbsent(TickcastConfig.TICK_MAX_FUTURE_CONFIG, MAX_FUTURE);
         TickcastConfig config = TickcastConfig.of(values);
         TickcastService service = TickcastService.start(config);
         boolean running = false;
@@ -176,8 +166,8 @@ public final class EndToEndBench implements AutoCloseable {
         String prefix = newPrefix();
         List<Tick> ticks;
         try (TickReader reader = TickFiles.openBundled(TickFiles.Bundled.BINANCE_SESSION, "", bad -> { })) {
-            ticks = afterPreviousRuns(reader.stream().limit(Math.max(1, trades))
-                    .map(t -> new Tick(prefix + t.symbol(), t.ts(), t.price(), t.size(), t.id())).toList());
+            ticks = reader.stream().limit(Math.max(1, trades))
+                    .map(t -> new Tick(prefix + t.symbol(), t.ts(), t.price(), t.size(), t.id())).toList();
         }
         long first = ticks.get(0).ts();
         LongUnaryOperator dueNanos = i -> (long) ((ticks.get((int) i).ts() - first) * 1e6 / speed);
@@ -196,24 +186,9 @@ public final class EndToEndBench implements AutoCloseable {
             ticks.add(new Tick(prefix + (i % symbols), t.ts() + cycle * CYCLE_SHIFT_MS, t.price(), t.size(),
                     tradeIds ? Integer.toString(i) : null));
         }
-        ticks = afterPreviousRuns(ticks);
         LongUnaryOperator dueNanos = rate == 0 ? i -> 0 : i -> (long) ((i - 1) / rate * 1e9);
         long measuredFromMs = rate == 0 ? 0 : (long) (warmUpCount / rate * 1000);
         return publishAndRead(mode, rate, prefix, ticks, dueNanos, measuredFromMs, rate == 0);
-    }
-
-    /**
-     * Moves a run's event times after the previous runs', as a live feed's time moves on. The runs share the
-     * service's partitions, whose stream time is the latest event time seen: a run that started the month over would
-     * be a feed lagging by weeks, which is not what the bench measures. (It cost the first {@code tick-ids} store,
-     * a window store that kept time by its partition's, every trade id: they expired on arrival.)
-     */
-    private List<Tick> afterPreviousRuns(List<Tick> ticks) {
-        long shift = eventTimeEnd == Long.MIN_VALUE ? 0 : Math.max(0, eventTimeEnd + RUN_GAP_MS - ticks.get(0).ts());
-        List<Tick> shifted = shift == 0 ? ticks : ticks.stream()
-                .map(t -> new Tick(t.symbol(), t.ts() + shift, t.price(), t.size(), t.id())).toList();
-        eventTimeEnd = Math.max(eventTimeEnd, shifted.stream().mapToLong(Tick::ts).max().orElseThrow());
-        return shifted;
     }
 
     private String newPrefix() {

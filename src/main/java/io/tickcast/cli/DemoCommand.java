@@ -92,9 +92,9 @@ final class DemoCommand implements Callable<Integer> {
             err.flush();
             return spec.exitCodeOnInvalidInput();
         }
-        Path stateDir = Files.createTempDirectory("tickcast-demo-state");
         out.printf("Starting an in-process Kafka broker on localhost:%d ...%n", brokerPort);
         try (ticks; EmbeddedBroker broker = EmbeddedBroker.start(brokerPort)) {
+            Path stateDir = Files.createTempDirectory("tickcast-demo-state");
             TickcastConfig cfg = config.load(overrides(broker.bootstrapServers(), stateDir));
             try (TickcastService service = TickcastService.start(cfg);
                  PredictionWatcher watcher = PredictionWatcher.start(broker.bootstrapServers(),

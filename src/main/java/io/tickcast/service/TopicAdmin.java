@@ -19,8 +19,6 @@ import org.slf4j.LoggerFactory;
 public final class TopicAdmin {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
-    /** The Kafka clients' own default of {@code default.api.timeout.ms}. */
-    private static final int DEFAULT_API_TIMEOUT_MS = 60_000;
 
     private TopicAdmin() {
     }
@@ -36,7 +34,8 @@ public final class TopicAdmin {
     public static void ensureTopics(Map<String, Object> kafka, Collection<String> names, int partitions,
                                     short replicationFactor) {
         Object servers = kafka.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
-        Object timeoutMs = kafka.getOrDefault(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, DEFAULT_API_TIMEOUT_MS);
+        Object timeoutMs = kafka.getOrDefault(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                AdminClientConfig.configDef().defaultValues().get(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG));
         LOG.info("Checking the topics on Kafka at {} (waiting up to {} ms for it to answer)", servers, timeoutMs);
         try (Admin admin = Admin.create(kafka)) {
             Set<String> existing = admin.listTopics().names().get();

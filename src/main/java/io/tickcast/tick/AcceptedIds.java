@@ -16,6 +16,11 @@ public interface AcceptedIds {
      */
     boolean contains(String symbol, String id, long ts);
 
-    /** Remembers an accepted tick's id and event time. */
-    void add(String symbol, String id, long ts);
+    /**
+     * Remembers an accepted tick's id and event time.
+     *
+     * @param latestTs the symbol's latest accepted event time, this tick's included ({@link TickGuard.Accepted#latest}):
+     *                 ids older than it by more than the tolerance can no longer be asked about, and may be forgotten
+     */
+    void add(String symbol, String id, long ts, long latestTs);
 }

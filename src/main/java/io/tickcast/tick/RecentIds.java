@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * {@link AcceptedIds} in memory, per symbol, for the backtest: each symbol keeps the ids of its ticks no older than
- * its latest accepted event time minus the lateness tolerance, which is every id {@link TickGuard} can ask about
+ * its latest accepted event time (the guard's) minus the lateness tolerance, which is every id {@link TickGuard} can ask about
  * (an older tick is {@code OUT_OF_ORDER} before its id is looked at). Not thread-safe.
  */
 public final class RecentIds implements AcceptedIds {
@@ -28,8 +28,8 @@ public final class RecentIds implements AcceptedIds {
     }
 
     @Override
-    public void add(String symbol, String id, long ts) {
-        bySymbol.computeIfAbsent(symbol, s -> new Window()).add(new Entry(id, ts), keepMs);
+    public void add(String symbol, String id, long ts, long latestTs) {
+        bySymbol.computeIfAbsent(symbol, s -> new Window()).add(new Entry(id, ts), latestTs, keepMs);
     }
 
     /** @return how many ids {@code symbol} keeps now */
@@ -45,13 +45,11 @@ public final class RecentIds implements AcceptedIds {
     private static final class Window {
         private final Set<Entry> ids = new HashSet<>();
         private final ArrayDeque<Entry> order = new ArrayDeque<>();
-        private long latestTs = Long.MIN_VALUE;
 
-        void add(Entry e, long keepMs) {
+        void add(Entry e, long latestTs, long keepMs) {
             if (ids.add(e)) {
                 order.addLast(e);
             }
-            latestTs = Math.max(latestTs, e.ts());
             while (!order.isEmpty() && latestTs - order.peekFirst().ts() > keepMs) {
                 ids.remove(order.removeFirst());
             }

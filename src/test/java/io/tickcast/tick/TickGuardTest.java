@@ -90,9 +90,9 @@ class TickGuardTest {
     @Test
     void shouldRejectATradeSentAgainAfterOthersWhenItsIdAndTimeWereAccepted() {
         RecentIds accepted = new RecentIds(TOLERANCE);
-        accepted.add("BTC-USD", "41", 1_000);
-        accepted.add("BTC-USD", "42", 1_000);
-        accepted.add("BTC-USD", "43", 3_000);
+        accepted.add("BTC-USD", "41", 1_000, 1_000);
+        accepted.add("BTC-USD", "42", 1_000, 1_000);
+        accepted.add("BTC-USD", "43", 3_000, 3_000);
 
         TickGuard.Verdict sameMillisecond = TickGuard.check(new LastTick(3_000, 11, 1, "43"), trade(1_000, 10, 1, "41"),
                 TOLERANCE, accepted);
@@ -105,8 +105,8 @@ class TickGuardTest {
     @Test
     void shouldAcceptAnIdSeenBeforeAtAnotherTimeOrForAnotherSymbol() {
         RecentIds accepted = new RecentIds(TOLERANCE);
-        accepted.add("BTC-USD", "41", 1_000);
-        accepted.add("ETH-USD", "42", 1_000);
+        accepted.add("BTC-USD", "41", 1_000, 1_000);
+        accepted.add("ETH-USD", "42", 1_000, 1_000);
 
         assertThat(TickGuard.check(new LastTick(2_000, 10, 1, "50"), trade(1_500, 10, 1, "41"), TOLERANCE, accepted))
                 .as("the same id at another event time is another report").isInstanceOf(TickGuard.Accepted.class);
@@ -123,7 +123,7 @@ class TickGuardTest {
             }
 
             @Override
-            public void add(String symbol, String id, long ts) {
+            public void add(String symbol, String id, long ts, long latestTs) {
                 throw new AssertionError("the guard only reads");
             }
         };

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +19,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * {@link AcceptedIds} in a changelogged in-memory key-value store, kept per symbol as {@link io.tickcast.tick.RecentIds}
  * keeps them for the backtest: the key is the symbol, the tick's event time and its id, sorted by time within the
- * symbol, and once a symbol's latest id is newer than an id by more than the lateness tolerance, that id is deleted.
+ * symbol, and once a symbol's latest tick (the guard's, which is durable) is newer than an id by more than the
+ * lateness tolerance, that id is deleted when the symbol's next newest id is added.
  * So a symbol's ids last as long as its own clock needs them, whatever the other symbols of its partition do: a
  * window store would keep time by the partition's latest tick, and drop on arrival the ids of a symbol catching up
  * behind the others.
@@ -45,22 +45,15 @@ public final class AcceptedIdStore implements AcceptedIds {
 
     private final KeyValueStore<Bytes, byte[]> store;
     private final long maxLatenessMs;
-    /**
-     * Each symbol's latest event time added since this instance opened the store: its ids older than that by more than
-     * the tolerance are deleted when it moves on. Not durable, and need not be: after a restore the next id of a
-     * symbol sets it again, and until then no look-up can reach an id the store should have deleted (an older tick
-     * is {@code OUT_OF_ORDER} before its id is looked at).
-     */
-    private final Map<String, Long> latest = new HashMap<>();
     private final List<Bytes> expired = new ArrayList<>();
 
     /**
-     * @param store       the store {@link #builder} built
-     * @param maxLateness the guard's lateness tolerance
+     * @param store         the store {@link #builder} built
+     * @param maxLatenessMs the guard's lateness tolerance, in milliseconds
      */
-    public AcceptedIdStore(KeyValueStore<Bytes, byte[]> store, Duration maxLateness) {
+    public AcceptedIdStore(KeyValueStore<Bytes, byte[]> store, long maxLatenessMs) {
         this.store = store;
-        this.maxLatenessMs = maxLateness.toMillis();
+        this.maxLatenessMs = maxLatenessMs;
     }
 
     /**
@@ -79,12 +72,10 @@ public final class AcceptedIdStore implements AcceptedIds {
     }
 
     @Override
-    public void add(String symbol, String id, long ts) {
+    public void add(String symbol, String id, long ts, long latestTs) {
         store.put(key(symbol, id, ts), PRESENT);
-        Long before = latest.get(symbol);
-        if (before == null || ts > before) {
-            latest.put(symbol, ts);
-            deleteOlderThan(symbol, ts - maxLatenessMs);
+        if (ts == latestTs) {
+            deleteOlderThan(symbol, latestTs - maxLatenessMs);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.tickcast.stream.internals;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.pipeline.Point;
@@ -60,7 +59,7 @@ public final class TickValidator implements FixedKeyProcessor<String, byte[], Va
     public void init(FixedKeyProcessorContext<String, Validated> context) {
         this.context = context;
         this.lastTicks = context.getStateStore(guardStoreName);
-        this.acceptedIds = new AcceptedIdStore(context.getStateStore(idStoreName), Duration.ofMillis(maxLatenessMs));
+        this.acceptedIds = new AcceptedIdStore(context.getStateStore(idStoreName), maxLatenessMs);
     }
 
     @Override
@@ -84,9 +83,10 @@ public final class TickValidator implements FixedKeyProcessor<String, byte[], Va
             reject(record, r.reason(), r.detail());
             return;
         }
-        lastTicks.put(tick.symbol(), ((TickGuard.Accepted) verdict).latest());
+        LastTick latest = ((TickGuard.Accepted) verdict).latest();
+        lastTicks.put(tick.symbol(), latest);
         if (tick.id() != null) {
-            acceptedIds.add(tick.symbol(), tick.id(), tick.ts());
+            acceptedIds.add(tick.symbol(), tick.id(), tick.ts(), latest.ts());
         }
         Point point = new Point(tick.symbol(), tick.ts(), tick.price(), tick.size(), record.timestamp());
         context.forward(record.withValue((Validated) new Validated.Accepted(point)).withTimestamp(tick.ts()));
