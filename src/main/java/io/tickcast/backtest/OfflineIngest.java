@@ -23,10 +23,8 @@ public final class OfflineIngest {
 
     private final Duration barInterval;
     private final Duration barGrace;
-    private final long maxLatenessMs;
     private final ToIntFunction<String> partitionOf;
-    private final Map<String, LastTick> latest = new HashMap<>();
-    private final RecentIds acceptedIds;
+    private final TickGuard guard;
     private final Map<Integer, BarWindows> windows = new HashMap<>();
 
     /**
@@ -39,8 +37,8 @@ public final class OfflineIngest {
                          ToIntFunction<String> partitionOf) {
         this.barInterval = barInterval;
         this.barGrace = barGrace;
-        this.maxLatenessMs = maxLateness.toMillis();
-        this.acceptedIds = new RecentIds(maxLatenessMs);
+        Map<String, LastTick> latest = new HashMap<>();
+        this.guard = new TickGuard(maxLateness.toMillis(), latest::get, latest::put, new RecentIds());
         this.partitionOf = partitionOf;
     }
 
@@ -50,14 +48,8 @@ public final class OfflineIngest {
      * @return why the tick was rejected, or null if it was accepted
      */
     public RejectReason add(Tick tick, Consumer<Point> points) {
-        TickGuard.Verdict verdict = TickGuard.check(latest.get(tick.symbol()), tick, maxLatenessMs, acceptedIds);
-        if (verdict instanceof TickGuard.Rejected r) {
+        if (guard.admit(tick) instanceof TickGuard.Rejected r) {
             return r.reason();
-        }
-        LastTick accepted = ((TickGuard.Accepted) verdict).latest();
-        latest.put(tick.symbol(), accepted);
-        if (tick.id() != null) {
-            acceptedIds.add(tick.symbol(), tick.id(), tick.ts(), accepted.ts());
         }
         Point point = new Point(tick.symbol(), tick.ts(), tick.price(), tick.size(), tick.ts());
         if (barInterval.isZero()) {

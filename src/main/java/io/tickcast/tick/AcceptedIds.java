@@ -3,8 +3,8 @@ package io.tickcast.tick;
 /**
  * The trade ids a symbol's accepted ticks carried, with their event times, as far back as {@link TickGuard} needs
  * them: a tick within the lateness tolerance whose id and ts were accepted before is a re-sent trade (a feed that
- * reconnects and replays its last trades; a producer that retries), not a new one. The service keeps them in a
- * state store, the backtest in memory ({@link RecentIds}).
+ * reconnects and replays its last trades; a producer that retries), not a new one. The guard decides what to keep;
+ * the service keeps them in a state store, the backtest in memory ({@link RecentIds}).
  */
 public interface AcceptedIds {
 
@@ -16,11 +16,12 @@ public interface AcceptedIds {
      */
     boolean contains(String symbol, String id, long ts);
 
+    /** Remembers an accepted tick's id and event time. */
+    void add(String symbol, String id, long ts);
+
     /**
-     * Remembers an accepted tick's id and event time.
-     *
-     * @param latestTs the symbol's latest accepted event time, this tick's included ({@link TickGuard.Accepted#latest}):
-     *                 ids older than it by more than the tolerance can no longer be asked about, and may be forgotten
+     * Forgets the ids of {@code symbol} with an event time before {@code ts}: {@link TickGuard} no longer asks
+     * about them.
      */
-    void add(String symbol, String id, long ts, long latestTs);
+    void forgetBefore(String symbol, long ts);
 }

@@ -7,42 +7,46 @@ import org.junit.jupiter.api.Test;
 class RecentIdsTest {
 
     @Test
-    void shouldKeepEveryIdWithinTheToleranceOfTheLatestEventTimeAndForgetOlderOnes() {
-        RecentIds ids = new RecentIds(5_000);
-        ids.add("BTC-USD", "1", 1_000, 1_000);
-        ids.add("BTC-USD", "2", 6_000, 6_000);
-        assertThat(ids.contains("BTC-USD", "1", 1_000)).as("exactly the tolerance old").isTrue();
+    void shouldForgetExactlyTheIdsBeforeTheGivenTime() {
+        RecentIds ids = new RecentIds();
+        ids.add("BTC-USD", "1", 1_000);
+        ids.add("BTC-USD", "2", 6_000);
+        ids.add("BTC-USD", "0", 6_000);
+        ids.add("BTC-USD", "3", 6_001);
 
-        ids.add("BTC-USD", "3", 6_001, 6_001);
+        ids.forgetBefore("BTC-USD", 6_000);
 
         assertThat(ids.contains("BTC-USD", "1", 1_000)).isFalse();
-        assertThat(ids.contains("BTC-USD", "2", 6_000)).isTrue();
+        assertThat(ids.contains("BTC-USD", "2", 6_000)).as("at the time itself").isTrue();
+        assertThat(ids.contains("BTC-USD", "0", 6_000)).isTrue();
         assertThat(ids.contains("BTC-USD", "3", 6_001)).isTrue();
-        assertThat(ids.size("BTC-USD")).isEqualTo(2);
+        assertThat(ids.size("BTC-USD")).isEqualTo(3);
     }
 
     @Test
-    void shouldKeepALateIdThatArrivedAfterNewerOnes() {
-        RecentIds ids = new RecentIds(5_000);
-        ids.add("BTC-USD", "2", 10_000, 10_000);
-        ids.add("BTC-USD", "1", 6_000, 10_000);
-        ids.add("BTC-USD", "3", 10_500, 10_500);
+    void shouldForgetALateIdThatArrivedAfterNewerOnesByItsOwnTime() {
+        RecentIds ids = new RecentIds();
+        ids.add("BTC-USD", "2", 10_000);
+        ids.add("BTC-USD", "1", 6_000);
+        ids.add("BTC-USD", "3", 10_500);
 
-        assertThat(ids.contains("BTC-USD", "1", 6_000)).isTrue();
-        assertThat(ids.contains("BTC-USD", "1", 6_001)).as("another event time").isFalse();
+        ids.forgetBefore("BTC-USD", 8_000);
+
+        assertThat(ids.contains("BTC-USD", "1", 6_000)).isFalse();
+        assertThat(ids.contains("BTC-USD", "2", 10_000)).isTrue();
+        assertThat(ids.contains("BTC-USD", "2", 10_001)).as("another event time").isFalse();
     }
 
     @Test
-    void shouldKeepEachSymbolsIdsApartAndBoundedByItsOwnTime() {
-        RecentIds ids = new RecentIds(5_000);
-        ids.add("BTC-USD", "1", 1_000, 1_000);
-        ids.add("ETH-USD", "1", 100_000, 100_000);
+    void shouldKeepEachSymbolsIdsApart() {
+        RecentIds ids = new RecentIds();
+        ids.add("BTC-USD", "1", 1_000);
+        ids.add("ETH-USD", "1", 100_000);
 
-        assertThat(ids.contains("BTC-USD", "1", 1_000)).as("another symbol's clock does not expire it").isTrue();
+        ids.forgetBefore("ETH-USD", 95_000);
+
+        assertThat(ids.contains("BTC-USD", "1", 1_000)).as("another symbol's time does not forget it").isTrue();
         assertThat(ids.contains("ETH-USD", "1", 1_000)).isFalse();
-        for (int i = 0; i < 10_000; i++) {
-            ids.add("ETH-USD", "t" + i, 100_000 + i, 100_000 + i);
-        }
-        assertThat(ids.size("ETH-USD")).isEqualTo(5_001);
+        assertThat(ids.contains("ETH-USD", "1", 100_000)).isTrue();
     }
 }

@@ -2,13 +2,17 @@ package io.tickcast.tick;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TickGuardTest {
 
     private static final long TOLERANCE = 5_000;
     /** No id accepted before. */
-    private static final AcceptedIds NONE = new RecentIds(TOLERANCE);
+    private static final AcceptedIds NONE = new RecentIds();
 
     private static Tick tick(long ts, double price, double size) {
         return new Tick("BTC-USD", ts, price, size);
@@ -89,10 +93,10 @@ class TickGuardTest {
 
     @Test
     void shouldRejectATradeSentAgainAfterOthersWhenItsIdAndTimeWereAccepted() {
-        RecentIds accepted = new RecentIds(TOLERANCE);
-        accepted.add("BTC-USD", "41", 1_000, 1_000);
-        accepted.add("BTC-USD", "42", 1_000, 1_000);
-        accepted.add("BTC-USD", "43", 3_000, 3_000);
+        RecentIds accepted = new RecentIds();
+        accepted.add("BTC-USD", "41", 1_000);
+        accepted.add("BTC-USD", "42", 1_000);
+        accepted.add("BTC-USD", "43", 3_000);
 
         TickGuard.Verdict sameMillisecond = TickGuard.check(new LastTick(3_000, 11, 1, "43"), trade(1_000, 10, 1, "41"),
                 TOLERANCE, accepted);
@@ -104,9 +108,9 @@ class TickGuardTest {
 
     @Test
     void shouldAcceptAnIdSeenBeforeAtAnotherTimeOrForAnotherSymbol() {
-        RecentIds accepted = new RecentIds(TOLERANCE);
-        accepted.add("BTC-USD", "41", 1_000, 1_000);
-        accepted.add("ETH-USD", "42", 1_000, 1_000);
+        RecentIds accepted = new RecentIds();
+        accepted.add("BTC-USD", "41", 1_000);
+        accepted.add("ETH-USD", "42", 1_000);
 
         assertThat(TickGuard.check(new LastTick(2_000, 10, 1, "50"), trade(1_500, 10, 1, "41"), TOLERANCE, accepted))
                 .as("the same id at another event time is another report").isInstanceOf(TickGuard.Accepted.class);
@@ -123,8 +127,13 @@ class TickGuardTest {
             }
 
             @Override
-            public void add(String symbol, String id, long ts, long latestTs) {
-                throw new AssertionError("the guard only reads");
+            public void add(String symbol, String id, long ts) {
+                throw new AssertionError("the verdict only reads");
+            }
+
+            @Override
+            public void forgetBefore(String symbol, long ts) {
+                throw new AssertionError("the verdict only reads");
             }
         };
 
@@ -132,6 +141,65 @@ class TickGuardTest {
                 .isInstanceOf(TickGuard.Accepted.class);
         assertThat(TickGuard.check(new LastTick(1_000, 10, 1, "41"), tick(900, 10, 2), TOLERANCE, failing))
                 .as("no id, nothing to look up").isInstanceOf(TickGuard.Accepted.class);
+    }
+
+    @Test
+    void shouldRememberAnAcceptedTickAsItsSymbolsLatestAndItsIdAndNothingOfARejectedOne() {
+        Map<String, LastTick> latest = new HashMap<>();
+        RecentIds ids = new RecentIds();
+        TickGuard guard = new TickGuard(TOLERANCE, latest::get, latest::put, ids);
+
+        assertThat(guard.admit(trade(1_000, 10, 1, "41"))).isInstanceOf(TickGuard.Accepted.class);
+        assertThat(guard.admit(trade(1_000, 10, 1, "41"))).isInstanceOf(TickGuard.Rejected.class);
+        assertThat(guard.admit(trade(900, 11, 2, "40"))).isInstanceOf(TickGuard.Accepted.class);
+        assertThat(guard.admit(tick(-10_000, 12, 3))).as("out of order").isInstanceOf(TickGuard.Rejected.class);
+
+        assertThat(latest).containsExactly(Map.entry("BTC-USD", new LastTick(1_000, 11, 2, "40")));
+        assertThat(ids.contains("BTC-USD", "41", 1_000)).isTrue();
+        assertThat(ids.contains("BTC-USD", "40", 900)).isTrue();
+        assertThat(ids.size("BTC-USD")).isEqualTo(2);
+        assertThat(guard.admit(trade(900, 11, 2, "40"))).as("sent again after a newer one")
+                .isInstanceOf(TickGuard.Rejected.class);
+    }
+
+    @Test
+    void shouldForgetIdsPastTheToleranceOnlyWhenAnIdMovesItsSymbolsLatestTimeOn() {
+        Map<String, LastTick> latest = new HashMap<>();
+        List<String> forgotten = new ArrayList<>();
+        RecentIds store = new RecentIds();
+        AcceptedIds ids = new AcceptedIds() {
+            @Override
+            public boolean contains(String symbol, String id, long ts) {
+                return store.contains(symbol, id, ts);
+            }
+
+            @Override
+            public void add(String symbol, String id, long ts) {
+                store.add(symbol, id, ts);
+            }
+
+            @Override
+            public void forgetBefore(String symbol, long ts) {
+                forgotten.add(symbol + " " + ts);
+                store.forgetBefore(symbol, ts);
+            }
+        };
+        TickGuard guard = new TickGuard(TOLERANCE, latest::get, latest::put, ids);
+
+        guard.admit(trade(1_000, 10, 1, "1"));
+        guard.admit(trade(1_000, 10, 1, "2"));
+        guard.admit(trade(999, 10, 1, "3"));
+        guard.admit(tick(7_000, 10, 1));
+        guard.admit(trade(7_000, 10, 2, "4"));
+        guard.admit(trade(7_001, 10, 1, "5"));
+        guard.admit(new Tick("ETH-USD", 50_000, 1, 1, "1"));
+
+        assertThat(forgotten).as("first id, then each id that moved its symbol's time on; not the fills of the same"
+                + " millisecond, not the late one, not the tick without an id")
+                .containsExactly("BTC-USD -4000", "BTC-USD 2001", "ETH-USD 45000");
+        assertThat(store.contains("BTC-USD", "1", 1_000)).isFalse();
+        assertThat(store.contains("BTC-USD", "4", 7_000)).isTrue();
+        assertThat(store.contains("BTC-USD", "5", 7_001)).isTrue();
     }
 
     private static Tick trade(long ts, double price, double size, String id) {

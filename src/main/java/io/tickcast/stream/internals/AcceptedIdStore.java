@@ -17,13 +17,12 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * {@link AcceptedIds} in a changelogged in-memory key-value store, kept per symbol as {@link io.tickcast.tick.RecentIds}
+ * {@link AcceptedIds} in a changelogged in-memory key-value store, sorted per symbol as {@link io.tickcast.tick.RecentIds}
  * keeps them for the backtest: the key is the symbol, the tick's event time and its id, sorted by time within the
- * symbol, and once a symbol's latest tick (the guard's, which is durable) is newer than an id by more than the
- * lateness tolerance, that id is deleted when the symbol's next newest id is added.
- * So a symbol's ids last as long as its own clock needs them, whatever the other symbols of its partition do: a
- * window store would keep time by the partition's latest tick, and drop on arrival the ids of a symbol catching up
- * behind the others.
+ * symbol, so that forgetting a symbol's ids before a time (which {@link io.tickcast.tick.TickGuard} does when an id
+ * moves the symbol's latest tick on) is one range scan. So a symbol's ids last as long as its own clock needs them,
+ * whatever the other symbols of its partition do: a window store would keep time by the partition's latest tick, and
+ * drop on arrival the ids of a symbol catching up behind the others.
  *
  * <p>In memory, not RocksDB: the store holds seconds of ids, written and deleted at the rate trades arrive. Its
  * changelog is compacted, with segments that roll every 10 minutes and deletions kept a minute after the broker's
@@ -44,16 +43,11 @@ public final class AcceptedIdStore implements AcceptedIds {
     private static final byte[] PRESENT = new byte[0];
 
     private final KeyValueStore<Bytes, byte[]> store;
-    private final long maxLatenessMs;
     private final List<Bytes> expired = new ArrayList<>();
 
-    /**
-     * @param store         the store {@link #builder} built
-     * @param maxLatenessMs the guard's lateness tolerance, in milliseconds
-     */
-    public AcceptedIdStore(KeyValueStore<Bytes, byte[]> store, long maxLatenessMs) {
+    /** @param store the store {@link #builder} built */
+    public AcceptedIdStore(KeyValueStore<Bytes, byte[]> store) {
         this.store = store;
-        this.maxLatenessMs = maxLatenessMs;
     }
 
     /**
@@ -72,17 +66,14 @@ public final class AcceptedIdStore implements AcceptedIds {
     }
 
     @Override
-    public void add(String symbol, String id, long ts, long latestTs) {
+    public void add(String symbol, String id, long ts) {
         store.put(key(symbol, id, ts), PRESENT);
-        if (ts == latestTs) {
-            deleteOlderThan(symbol, latestTs - maxLatenessMs);
-        }
     }
 
-    /** Deletes the symbol's ids with an event time before {@code keepFrom}. */
-    private void deleteOlderThan(String symbol, long keepFrom) {
-        // Both ends are inclusive: the upper one (the symbol and keepFrom, no id) sorts before every key at keepFrom.
-        try (KeyValueIterator<Bytes, byte[]> it = store.range(bound(symbol, Long.MIN_VALUE), bound(symbol, keepFrom))) {
+    @Override
+    public void forgetBefore(String symbol, long ts) {
+        // Both ends are inclusive: the upper one (the symbol and ts, no id) sorts before every key at ts.
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(bound(symbol, Long.MIN_VALUE), bound(symbol, ts))) {
             while (it.hasNext()) {
                 expired.add(it.next().key);
             }

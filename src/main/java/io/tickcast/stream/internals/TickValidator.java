@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.pipeline.Point;
 import io.tickcast.stream.DeadLetterHeaders;
-import io.tickcast.tick.AcceptedIds;
 import io.tickcast.tick.LastTick;
 import io.tickcast.tick.RejectReason;
 import io.tickcast.tick.Tick;
@@ -36,8 +35,7 @@ public final class TickValidator implements FixedKeyProcessor<String, byte[], Va
     private final long maxFutureMs;
     private final TickcastMetrics metrics;
     private FixedKeyProcessorContext<String, Validated> context;
-    private KeyValueStore<String, LastTick> lastTicks;
-    private AcceptedIds acceptedIds;
+    private TickGuard guard;
 
     /**
      * @param guardStoreName the store of each symbol's latest accepted tick
@@ -58,8 +56,9 @@ public final class TickValidator implements FixedKeyProcessor<String, byte[], Va
     @Override
     public void init(FixedKeyProcessorContext<String, Validated> context) {
         this.context = context;
-        this.lastTicks = context.getStateStore(guardStoreName);
-        this.acceptedIds = new AcceptedIdStore(context.getStateStore(idStoreName), maxLatenessMs);
+        KeyValueStore<String, LastTick> lastTicks = context.getStateStore(guardStoreName);
+        this.guard = new TickGuard(maxLatenessMs, lastTicks::get, lastTicks::put,
+                new AcceptedIdStore(context.getStateStore(idStoreName)));
     }
 
     @Override
@@ -78,15 +77,9 @@ public final class TickValidator implements FixedKeyProcessor<String, byte[], Va
                     + " ms)");
             return;
         }
-        TickGuard.Verdict verdict = TickGuard.check(lastTicks.get(tick.symbol()), tick, maxLatenessMs, acceptedIds);
-        if (verdict instanceof TickGuard.Rejected r) {
+        if (guard.admit(tick) instanceof TickGuard.Rejected r) {
             reject(record, r.reason(), r.detail());
             return;
-        }
-        LastTick latest = ((TickGuard.Accepted) verdict).latest();
-        lastTicks.put(tick.symbol(), latest);
-        if (tick.id() != null) {
-            acceptedIds.add(tick.symbol(), tick.id(), tick.ts(), latest.ts());
         }
         Point point = new Point(tick.symbol(), tick.ts(), tick.price(), tick.size(), record.timestamp());
         context.forward(record.withValue((Validated) new Validated.Accepted(point)).withTimestamp(tick.ts()));
