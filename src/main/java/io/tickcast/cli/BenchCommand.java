@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
+import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -176,6 +177,13 @@ public final class BenchCommand implements Callable<Integer> {
                     + " >= 1, were " + sessionSpeed + " and " + sessionTrades);
         }
         TickcastConfig config = TickcastConfig.of(overrides);
+        if (!config.barInterval().isZero()) {
+            // Each run waits for one prediction per tick; with bars the last bar of a run never closes.
+            String key = TickcastConfig.BAR_INTERVAL_CONFIG;
+            throw new ConfigException(key, overrides.get(key), "bench --e2e times one prediction per tick and cannot"
+                    + " time bars (the last bar of a run stays open); tickcast backtest --set bar.interval=... times"
+                    + " bar mode offline");
+        }
         List<EndToEndBench.InProcess> inProcessRuns = new ArrayList<>();
         EndToEndResult steady;
         EndToEndResult recorded = null;

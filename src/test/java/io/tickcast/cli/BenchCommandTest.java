@@ -41,6 +41,15 @@ class BenchCommandTest {
     }
 
     @Test
+    void shouldRefuseBarsEndToEndBeforeStartingABroker() {
+        CliRun run = CliRun.of("bench", "--e2e", "--set", "bar.interval=1m");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("Invalid value 1m for configuration bar.interval: bench --e2e times one"
+                + " prediction per tick and cannot time bars");
+    }
+
+    @Test
     void shouldPassTheWholeModelToWorkerProcesses() {
         BenchCommand bench = new BenchCommand();
         new CommandLine(bench).parseArgs("--engine", "nd4j", "--hidden", "16", "--window", "12", "--bptt", "3",
