@@ -32,20 +32,22 @@ public final class PrequentialError implements StateCodec {
     /**
      * Scores one forecast.
      *
-     * @param actual    the realised value (non-zero for the percentage error to be finite)
+     * @param actual    the realised value; a zero has no percentage error and is left out of the MAPE
      * @param predicted the forecast made before {@code actual} was known
      * @return the absolute error
      */
     public double add(double actual, double predicted) {
         double error = actual - predicted;
         double abs = Math.abs(error);
-        double percent = actual == 0 ? 0 : 100 * abs / Math.abs(actual);
         fadingAbs.add(abs);
         fadingSquared.add(error * error);
-        fadingPercent.add(percent);
         windowAbs.add(abs);
         windowSquared.add(error * error);
-        windowPercent.add(percent);
+        if (actual != 0) {
+            double percent = 100 * abs / Math.abs(actual);
+            fadingPercent.add(percent);
+            windowPercent.add(percent);
+        }
         return abs;
     }
 

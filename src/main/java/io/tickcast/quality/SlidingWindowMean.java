@@ -4,7 +4,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 
-/** The mean of the last {@code capacity} values, in O(1) per value. */
+/** The mean of the last {@code capacity} values, in O(1) per value amortised. */
 public final class SlidingWindowMean implements StateCodec {
     private final double[] values;
     private int next;
@@ -19,14 +19,26 @@ public final class SlidingWindowMean implements StateCodec {
     }
 
     public void add(double x) {
+        double leaving = 0;
         if (size == values.length) {
-            sum -= values[next];
+            leaving = values[next];
         } else {
             size++;
         }
         values[next] = x;
-        sum += x;
         next = (next + 1) % values.length;
+        // Subtracting a value that is most of the sum leaves rounding residue instead of what is left (a busy
+        // stretch followed by a window of zeros would read ±1e-12, and its RMSE NaN): add the window up again
+        // then, and once a lap so that residue cannot build up.
+        if (next == 0 || (leaving != 0 && Math.abs(leaving) >= 0.5 * Math.abs(sum))) {
+            sum = 0;
+            for (int i = 0; i < size; i++) {
+                sum += values[i];
+            }
+        } else {
+            sum -= leaving;
+            sum += x;
+        }
     }
 
     /** @return the mean of the values in the window, {@code NaN} when empty */

@@ -24,6 +24,52 @@ class QualityFiguresTest {
     }
 
     @Test
+    void shouldReadExactlyZeroOverAWindowOfZeroErrorsAfterABusyStretch() {
+        Random random = new Random(1);
+        PrequentialError naive = new PrequentialError(0.998, 500);
+        for (int i = 0; i < 2137; i++) {
+            naive.add(100_000 + 50 * random.nextGaussian(), 100_000);
+        }
+        for (int i = 0; i < 500; i++) {
+            naive.add(100_000, 100_000);
+        }
+
+        assertThat(naive.window().rmse()).as("a price that stood still for the whole window").isEqualTo(0.0);
+        assertThat(naive.window().mae()).isEqualTo(0.0);
+        assertThat(naive.window().mape()).isEqualTo(0.0);
+    }
+
+    @Test
+    void shouldKeepTheWindowMeanWithinRoundingOfThePlainMeanOverManyLaps() {
+        Random random = new Random(3);
+        SlidingWindowMean window = new SlidingWindowMean(500);
+        double[] last = new double[500];
+        for (int i = 0; i < 200_000; i++) {
+            // regimes 10,000 times apart in size, as squared errors of a calm and a wild market
+            double x = Math.pow(random.nextGaussian() * ((i / 7_000) % 2 == 0 ? 1 : 100), 2);
+            window.add(x);
+            last[i % 500] = x;
+        }
+        double plain = 0;
+        for (double x : last) {
+            plain += x;
+        }
+
+        assertThat(window.mean()).isCloseTo(plain / 500, within(1e-12 * plain / 500));
+    }
+
+    @Test
+    void shouldLeaveAZeroActualOutOfThePercentageError() {
+        PrequentialError error = new PrequentialError(1.0, 10);
+        error.add(10, 8);
+        error.add(0, 1);
+
+        assertThat(error.fading().mape()).isCloseTo(20.0, within(1e-12));
+        assertThat(error.window().mape()).isCloseTo(20.0, within(1e-12));
+        assertThat(error.window().mae()).isCloseTo(1.5, within(1e-12));
+    }
+
+    @Test
     void shouldWeighRecentErrorsMoreWithAFadingFactor() {
         FadingMean mean = new FadingMean(0.5);
         mean.add(0);
