@@ -14,6 +14,7 @@ public final class MetricNames {
     public static final String POINTS = PREFIX + "points";
     public static final String PREDICTIONS = PREFIX + "predictions";
     public static final String POINTS_FAILED = PREFIX + "points.failed";
+    public static final String BAR_LATE_TICKS = PREFIX + "bar.late.ticks";
     public static final String MODEL_UPDATE = PREFIX + "model.update";
     public static final String LATENCY = PREFIX + "latency";
     public static final String MODEL_VERSION = PREFIX + "model.version";

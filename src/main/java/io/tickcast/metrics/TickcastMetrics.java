@@ -30,6 +30,7 @@ public final class TickcastMetrics {
     private final Counter restored;
     private final Counter unreadable;
     private final Counter failed;
+    private final Counter barLate;
     private final Map<String, SymbolMeters> symbols = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> liveByTask = new ConcurrentHashMap<>();
 
@@ -64,6 +65,8 @@ public final class TickcastMetrics {
         failed = Counter.builder(MetricNames.POINTS_FAILED)
                 .description("Points the pipeline failed on (logged with their offset); the model reloads from its store")
                 .register(registry);
+        barLate = Counter.builder(MetricNames.BAR_LATE_TICKS)
+                .description("Ticks dropped because their bar had closed (with bar.interval)").register(registry);
         Gauge.builder(MetricNames.MODELS_LIVE, liveByTask, m -> m.values().stream().mapToLong(AtomicLong::get).sum())
                 .description("Models in memory on this instance").register(registry);
         Gauge.builder(MetricNames.MODELS_CAP, () -> modelsCap)
@@ -102,6 +105,10 @@ public final class TickcastMetrics {
 
     public void pointFailed() {
         failed.increment();
+    }
+
+    public void barTickLate() {
+        barLate.increment();
     }
 
     public void snapshotUnreadable() {

@@ -10,6 +10,7 @@ import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.pipeline.Point;
 import io.tickcast.pipeline.PointOutcome;
 import io.tickcast.stream.internals.AcceptedIdStore;
+import io.tickcast.stream.internals.BarClock;
 import io.tickcast.stream.internals.BarSerde;
 import io.tickcast.stream.internals.ForecastProcessor;
 import io.tickcast.stream.internals.ForecastStores;
@@ -56,6 +57,8 @@ public final class TickcastTopology {
     /** Per symbol: the points since the latest checkpoint. */
     public static final String JOURNAL_STORE = "model-journal";
     static final String BAR_STORE = "bars";
+    /** With bars: each task's stream time, which the bars' aggregate and suppression do not keep ({@link BarClock}). */
+    static final String BAR_CLOCK_STORE = "bar-clock";
     /**
      * The changelog of the in-memory window store {@link #BAR_STORE}: a restore reads all of it, and the broker deletes
      * only whole segments, which roll after 7 days unless told otherwise.
@@ -94,7 +97,10 @@ public final class TickcastTopology {
         KStream<String, Point> points = validated.flatMapValues(
                 v -> v instanceof Validated.Accepted a ? List.of(a.point()) : List.<Point>of(), Named.as("accepted"));
         if (!settings.barInterval().isZero()) {
-            points = bars(points, settings.barInterval(), settings.barGrace());
+            builder.addStateStore(BarClock.builder(BAR_CLOCK_STORE));
+            points = bars(points.processValues(() -> new BarClock(BAR_CLOCK_STORE, settings.barInterval().toMillis(),
+                    settings.barGrace().toMillis(), metrics), Named.as("bar-clock"), BAR_CLOCK_STORE),
+                    settings.barInterval(), settings.barGrace());
         }
 
         ForecastStores stores = new ForecastStores(CHECKPOINT_STORE, JOURNAL_STORE);

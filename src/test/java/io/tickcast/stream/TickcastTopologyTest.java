@@ -329,6 +329,24 @@ class TickcastTopologyTest {
         }
     }
 
+    @Test
+    void shouldDropAndCountATickWhoseBarHasClosed() {
+        try (TopologyFixture f = new TopologyFixture(stateDir, Map.of("bar.interval", "1m", "bar.grace", "10s"))) {
+            f.tick("BTC-USD", T0 + 1_000, 100);
+            f.tick("BTC-USD", T0 + 71_000, 201);
+            assertThat(f.readPredictions()).extracting(Prediction::ts).containsExactly(T0 + MINUTE);
+
+            // ETH's first tick: new to the tick guard, but its bar [T0, T0 + 1 min) closed at T0 + 70 s
+            f.tick("ETH-USD", T0 + 20_000, 3_000);
+            f.tick("ETH-USD", T0 + 65_000, 3_001);
+            f.tick("BTC-USD", T0 + 131_000, 202);
+
+            assertThat(f.readPredictions()).extracting(p -> p.symbol() + "@" + (p.ts() - T0))
+                    .containsExactly("BTC-USD@120000", "ETH-USD@120000");
+            assertThat(f.registry.get(MetricNames.BAR_LATE_TICKS).counter().count()).isEqualTo(1.0);
+        }
+    }
+
     /** At 13 points between checkpoints the journal holds up to 12, whose slot keys sort as text: 1, 10, 11, 12, 2. */
     @ParameterizedTest(name = "model.checkpoint.every={0}")
     @ValueSource(strings = {"7", "13"})
