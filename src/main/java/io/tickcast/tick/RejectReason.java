@@ -11,6 +11,11 @@ public enum RejectReason {
     MISSING_KEY,
     /** The value has no {@code symbol}, or it is blank. */
     MISSING_SYMBOL,
+    /**
+     * {@code symbol} is longer than {@value Tick#MAX_SYMBOL_LENGTH} characters or holds a control character: it
+     * names the symbol's state in the stores and its labels in the metrics.
+     */
+    BAD_SYMBOL,
     /** The record key and the {@code symbol} field disagree. */
     KEY_MISMATCH,
     /** No {@code price} field. */

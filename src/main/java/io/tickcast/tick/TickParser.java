@@ -22,6 +22,8 @@ import java.time.DateTimeException;
  *   <li>{@link RejectReason#NOT_JSON}: the value is null, not UTF-8 JSON, or not a JSON object;</li>
  *   <li>{@link RejectReason#MISSING_KEY}: the record key is null or blank (only in {@link #parse});</li>
  *   <li>{@link RejectReason#MISSING_SYMBOL}: no {@code symbol}, or it is not a non-blank string;</li>
+ *   <li>{@link RejectReason#BAD_SYMBOL}: {@code symbol} is longer than {@value Tick#MAX_SYMBOL_LENGTH} characters or
+ *       holds a control character;</li>
  *   <li>{@link RejectReason#KEY_MISMATCH}: the key differs from {@code symbol} (only in {@link #parse});</li>
  *   <li>{@link RejectReason#MISSING_PRICE}: no {@code price}, or it is {@code null};</li>
  *   <li>{@link RejectReason#NOT_NUMERIC}: {@code price} is neither a JSON number nor a string holding a
@@ -107,6 +109,10 @@ public final class TickParser {
     private static TickParseResult validate(RawTick raw, String key, boolean checkKey) {
         if (raw.symbol == null || raw.symbol.isBlank()) {
             return new Rejected(RejectReason.MISSING_SYMBOL, "no non-blank string field 'symbol'");
+        }
+        String symbolProblem = Tick.symbolProblem(raw.symbol);
+        if (symbolProblem != null) {
+            return new Rejected(RejectReason.BAD_SYMBOL, symbolProblem);
         }
         if (checkKey && !key.equals(raw.symbol)) {
             return new Rejected(RejectReason.KEY_MISMATCH,

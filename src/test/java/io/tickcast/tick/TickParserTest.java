@@ -108,6 +108,21 @@ class TickParserTest {
     }
 
     @Test
+    void shouldRejectASymbolThatCannotNameItsStateBeforeComparingItWithTheKey() {
+        String nul = "{\"symbol\":\"X\\u00001\",\"ts\":1,\"price\":1}";
+        String longSymbol = "S".repeat(Tick.MAX_SYMBOL_LENGTH + 1);
+        String tooLong = "{\"symbol\":\"" + longSymbol + "\",\"ts\":1,\"price\":1}";
+
+        assertThat(parse("X\u00001", nul))
+                .isEqualTo(new TickParseResult.Rejected(RejectReason.BAD_SYMBOL,
+                        "symbol holds the control character U+0000 at index 1"));
+        assertThat(reason(longSymbol, tooLong)).isEqualTo(RejectReason.BAD_SYMBOL);
+        assertThat(parse("S".repeat(Tick.MAX_SYMBOL_LENGTH),
+                "{\"symbol\":\"" + "S".repeat(Tick.MAX_SYMBOL_LENGTH) + "\",\"ts\":1,\"price\":1}"))
+                .as("64 characters").isInstanceOf(Accepted.class);
+    }
+
+    @Test
     void shouldRejectKeyDifferentFromSymbol() {
         assertThat(reason("ETH-USD", "{\"symbol\":\"BTC-USD\",\"ts\":1,\"price\":1}"))
                 .isEqualTo(RejectReason.KEY_MISMATCH);
