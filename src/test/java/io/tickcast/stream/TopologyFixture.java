@@ -14,6 +14,7 @@ import io.tickcast.pipeline.DriftEvent;
 import io.tickcast.pipeline.Prediction;
 import io.tickcast.pipeline.QualityReport;
 import io.tickcast.service.PipelineSettingsMapper;
+import io.tickcast.stream.internals.PipelineFactory;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -36,6 +37,12 @@ final class TopologyFixture implements AutoCloseable {
     final TestOutputTopic<byte[], byte[]> deadLetters;
 
     TopologyFixture(Path stateDir, Map<String, String> overrides) {
+        this(stateDir, overrides, PipelineSettingsMapper::pipelines);
+    }
+
+    /** @param pipelines the topology's pipeline factory, made from the configuration */
+    TopologyFixture(Path stateDir, Map<String, String> overrides,
+                    java.util.function.Function<TickcastConfig, PipelineFactory> pipelines) {
         config = TickcastConfig.of(overrides);
         TopologySettings settings = TopologySettings.from(config);
         TickcastMetrics metrics = new TickcastMetrics(registry, settings.maxLiveModels());
@@ -43,7 +50,7 @@ final class TopologyFixture implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "tickcast-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(TickcastTopology.build(settings, PipelineSettingsMapper.pipelines(config),
+        driver = new TopologyTestDriver(TickcastTopology.build(settings, pipelines.apply(config),
                 metrics, directory), props);
         Topics topics = settings.topics();
         ticks = driver.createInputTopic(topics.ticks().name(), Serdes.String().serializer(),

@@ -63,8 +63,12 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
         LiveModel model = live.computeIfAbsent(point.symbol(), this::load);
         long started = System.nanoTime();
         PointOutcome outcome;
+        byte[] checkpoint = null;
         try {
             outcome = model.pipeline.process(point);
+            if (model.seq + 1 - model.checkpointSeq >= checkpointEvery) {
+                checkpoint = model.pipeline.snapshot();
+            }
         } catch (RuntimeException e) {
             failed(point, model, e);
             return;
@@ -72,8 +76,9 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
         long updateNanos = System.nanoTime() - started;
         model.seq++;
         store.append(model.seq, point);
-        if (model.seq - model.checkpointSeq >= checkpointEvery) {
-            checkpoint(point.symbol(), model);
+        if (checkpoint != null) {
+            store.writeCheckpoint(point.symbol(), model.seq, checkpoint);
+            model.checkpointSeq = model.seq;
         }
         double latencyMs = Math.max(0, System.currentTimeMillis() - point.ingestMs());
         PointOutcome emitted = new PointOutcome(outcome.prediction().withLatencyMs(latencyMs), outcome.quality(),
@@ -85,8 +90,9 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
     }
 
     /**
-     * A point the pipeline could not process: the model may be half-updated, so it is dropped and comes back from the
-     * store (which does not contain this point) on the symbol's next point. The stream goes on.
+     * A point the pipeline could not process, or whose checkpoint could not be taken: the model may be half-updated,
+     * so it is dropped and comes back from the store (which does not contain this point) on the symbol's next point.
+     * The stream goes on.
      */
     private void failed(Point point, LiveModel model, RuntimeException e) {
         String where = context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("?");
@@ -98,9 +104,10 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
     }
 
     private LiveModel load(String symbol) {
+        SymbolPipeline pipeline = null;
         try {
             ModelStore.Checkpoint cp = store.checkpoint(symbol);
-            SymbolPipeline pipeline = cp == null ? pipelines.create(symbol) : pipelines.restore(cp.snapshot());
+            pipeline = cp == null ? pipelines.create(symbol) : pipelines.restore(cp.snapshot());
             long seq = cp == null ? 0 : cp.seq();
             LiveModel model = new LiveModel(pipeline, seq, seq);
             List<ModelStore.Entry> journal = store.journalAfter(symbol, seq);
@@ -111,16 +118,14 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
             metrics.modelLoaded(cp != null || !journal.isEmpty());
             return model;
         } catch (RuntimeException e) {
+            if (pipeline != null) {
+                pipeline.close(); // restored, then its journal failed: free its model's memory (native with ND4J)
+            }
             LOG.error("Model state of symbol {} cannot be read; the symbol starts fresh", symbol, e);
             metrics.snapshotUnreadable();
             store.drop(symbol);
             return new LiveModel(pipelines.create(symbol), 0, 0);
         }
-    }
-
-    private void checkpoint(String symbol, LiveModel model) {
-        store.writeCheckpoint(symbol, model.seq, model.pipeline.snapshot());
-        model.checkpointSeq = model.seq;
     }
 
     private void evictBeyondCap() {
