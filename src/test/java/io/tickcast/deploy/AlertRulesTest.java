@@ -7,10 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class AlertRulesTest {
 
@@ -70,20 +74,48 @@ class AlertRulesTest {
 
     @Test
     void shouldFailPromtoolUnitTestsWhenAThresholdChanges(@TempDir Path tmp) {
-        ExternalTool promtool = Promtool.require();
-        String rules = ProjectFiles.read(RULES.resolve("tickcast-alerts.yml"));
-        String loosened = rules.replace("> 0.05", "> 0.5");
-        assertThat(loosened).isNotEqualTo(rules);
-        Path rulesDir = tmp.resolve("rules");
-        Path testsDir = tmp.resolve("tests");
-        Promtool.write(createDirectories(rulesDir), "tickcast-alerts.yml", loosened);
-        Promtool.write(createDirectories(testsDir), "tickcast-alerts-test.yml",
-                ProjectFiles.read(RULE_TESTS.resolve("tickcast-alerts-test.yml")));
-
-        ExternalTool.Result result = promtool.run(testsDir, "test", "rules", "tickcast-alerts-test.yml");
+        ExternalTool.Result result = runUnitTestsWithRules(tmp, "> 0.05", "> 0.5");
 
         assertThat(result.succeeded()).as(result.output()).isFalse();
         assertThat(result.output()).contains("TickcastDeadLetterRateHigh");
+    }
+
+    /**
+     * The drift-storm cases catch a rule that counts events instead of detections per point (the no-drift stream
+     * at 10 points/s has 51 detections in 15 minutes), counts only STARTED (a storm of detectors that never go
+     * quiet is ONGOING) or needs no minimum count (one-minute bars with 3 detections in 15 minutes).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenDriftStorms")
+    void shouldFailPromtoolUnitTestsWhenTheDriftStormIsBroken(String name, String from, String to,
+                                                              @TempDir Path tmp) {
+        ExternalTool.Result result = runUnitTestsWithRules(tmp, from, to);
+
+        assertThat(result.succeeded()).as(result.output()).isFalse();
+        assertThat(result.output()).contains("TickcastDriftStorm");
+    }
+
+    static Stream<Arguments> brokenDriftStorms() {
+        return Stream.of(
+                Arguments.of("a count, not per point",
+                        "\n          / sum by (job, instance, symbol) (increase(tickcast_points_total[15m]))\n"
+                                + "          > 0.03\n", "\n"),
+                Arguments.of("STARTED only", "phase=~\"STARTED|ONGOING\"", "phase=\"STARTED\""),
+                Arguments.of("no minimum count", "[15m])) > 15\n", "[15m])) > 0\n"));
+    }
+
+    /** Runs the promtool unit tests against the rule file with {@code from} replaced by {@code to}. */
+    private static ExternalTool.Result runUnitTestsWithRules(Path tmp, String from, String to) {
+        ExternalTool promtool = Promtool.require();
+        String rules = ProjectFiles.read(RULES.resolve("tickcast-alerts.yml"));
+        String broken = rules.replace(from, to);
+        assertThat(broken).as("rule file changed by replacing " + from).isNotEqualTo(rules);
+        Path rulesDir = tmp.resolve("rules");
+        Path testsDir = tmp.resolve("tests");
+        Promtool.write(createDirectories(rulesDir), "tickcast-alerts.yml", broken);
+        Promtool.write(createDirectories(testsDir), "tickcast-alerts-test.yml",
+                ProjectFiles.read(RULE_TESTS.resolve("tickcast-alerts-test.yml")));
+        return promtool.run(testsDir, "test", "rules", "tickcast-alerts-test.yml");
     }
 
     @Test
