@@ -182,10 +182,13 @@ public final class SymbolPipeline implements AutoCloseable {
         }
         Features f = features.next(point.ts(), point.price());
         List<DriftEvent> events = new ArrayList<>();
-        QualityReport report = pending == null ? firstPoint(point) : score(point, f, events);
+        QualityTracker.Scored scored = pending == null ? firstPoint(point) : score(point, f, events);
         if (f != null && features.returnsSeen() > DETECTOR_WARMUP) {
             monitor.update(symbol, point.ts(), DriftSignal.INPUT, f.scaledReturn(), events);
         }
+        // after both signals' detectors have seen the point, so that the report shows them as they are now
+        QualityReport report = scored == null ? null
+                : quality.report(symbol, point.ts(), scored, pending.prediction().blendWeight(), monitor.statuses());
         if (triggers(events)) {
             model.respond();
         }
@@ -194,12 +197,12 @@ public final class SymbolPipeline implements AutoCloseable {
         return new PointOutcome(prediction, report, events);
     }
 
-    private QualityReport firstPoint(Point point) {
+    private QualityTracker.Scored firstPoint(Point point) {
         quality.observe(point.price());
         return null;
     }
 
-    private QualityReport score(Point point, Features f, List<DriftEvent> events) {
+    private QualityTracker.Scored score(Point point, Features f, List<DriftEvent> events) {
         Pending previous = pending;
         QualityTracker.Scored scored = quality.score(previous.prediction(), point.price());
         double residualScore = scored.absError() / previous.scale();
@@ -215,7 +218,7 @@ public final class SymbolPipeline implements AutoCloseable {
             double signal = features.clip(scored.absError() / previous.driftScale());
             monitor.update(symbol, point.ts(), DriftSignal.RESIDUAL, signal, events);
         }
-        return quality.report(symbol, point.ts(), scored, previous.prediction().blendWeight(), monitor.statuses());
+        return scored;
     }
 
     private boolean triggers(List<DriftEvent> events) {

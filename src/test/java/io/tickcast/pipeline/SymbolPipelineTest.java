@@ -27,6 +27,22 @@ class SymbolPipelineTest {
     }
 
     @Test
+    void shouldReportEveryDetectorAsItIsAfterThePointInTheSameReport() {
+        int checked = 0;
+        for (PointOutcome o : run(SETTINGS, SyntheticPrices.varianceShift(SYMBOL, 3000, 1500, 0.001, 3, 5L))) {
+            for (DriftEvent e : o.driftEvents()) {
+                if (e.phase() == DriftPhase.STARTED) {
+                    assertThat(o.quality().detectors()).as("%s on %s STARTED at %d", e.detector(), e.signal(), e.ts())
+                            .anyMatch(d -> d.signal() == e.signal() && d.detector().equals(e.detector())
+                                    && d.drifting() && d.statistic() == e.statistic());
+                    checked += e.signal() == DriftSignal.INPUT ? 1 : 0;
+                }
+            }
+        }
+        assertThat(checked).as("input drifts started").isPositive();
+    }
+
+    @Test
     void shouldNotChangeAnEmittedPredictionWhenFuturePointsAreAltered() {
         List<Point> original = SyntheticPrices.ar1Returns(SYMBOL, 600, -0.3, 0.001, 11L);
         int t = 400;
