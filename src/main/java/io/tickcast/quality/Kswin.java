@@ -12,6 +12,9 @@ import java.util.Arrays;
  * values R are compared by the two-sample Kolmogorov-Smirnov statistic D with {@code statSize} values drawn
  * uniformly without replacement from the older part of Ψ. A change is declared when
  * {@code D > sqrt(−ln(α) / statSize)}; Ψ then keeps only R.
+ *
+ * <p>{@link #statistic()} is the D of the last test: at a detection it is the D that fired; while Ψ fills,
+ * first or after a detection, no test runs and it is 0.
  */
 public final class Kswin implements DriftDetector {
     private final double threshold;
@@ -60,6 +63,7 @@ public final class Kswin implements DriftDetector {
         }
         values[size++] = value;
         if (size < values.length) {
+            lastStatistic = 0; // no test while Ψ fills (again): the detection's D does not linger in the gauge
             return false;
         }
         System.arraycopy(values, size - statSize, scratchRecent, 0, statSize);

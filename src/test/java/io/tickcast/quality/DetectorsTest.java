@@ -124,6 +124,23 @@ class DetectorsTest {
     }
 
     @Test
+    void shouldDropTheKswinStatisticBelowItsThresholdWhileTheWindowRefillsAfterADetection() {
+        Kswin kswin = new Kswin(0.005, 100, 30, 1L);
+        double[] stream = shift(3000, 2000, 0, 2, 5L);
+        int at = 0;
+        while (!kswin.update(stream[at])) {
+            at++;
+        }
+        assertThat(kswin.statistic()).as("at the detection").isGreaterThan(kswin.threshold());
+
+        // Ψ keeps the 30 newest values and refills to 100 without a test: 69 values, then the first test
+        for (int i = 1; i <= 69; i++) {
+            assertThat(kswin.update(stream[at + i])).isFalse();
+            assertThat(kswin.statistic()).as("%d values after the detection", i).isZero();
+        }
+    }
+
+    @Test
     void shouldRejectParametersOutsideTheirRange() {
         assertThatThrownBy(() -> new PageHinkley(0.005, 0, 0.9999, 30)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Adwin(1.5)).isInstanceOf(IllegalArgumentException.class);
