@@ -18,9 +18,17 @@ import java.util.function.LongFunction;
  * points and missed changes. Each stream is fed as is (like the input signal, scaled returns) and as
  * absolute values (like the residual signal, |error| / scale).
  *
- * <p>A detection counts for a change point when it falls within {@link #MAX_DELAY} points after it (the
- * first such detection gives the delay); any other detection is a false alarm. In {@link DriftScenario#TREND_BREAK}
- * the mean keeps moving until the next change point, so a sloped segment counts as drifting to its end.
+ * <p>The {@link #MAX_DELAY} points after a change point are its detection window (cut short by the next change
+ * point; in {@link DriftScenario#TREND_BREAK} the mean keeps moving until the next change point, so a sloped
+ * segment's window lasts to its end). The first detection inside a window gives the change point's delay;
+ * further detections inside it count neither as delays nor as false alarms; a detection outside every window
+ * is a false alarm.
+ *
+ * <p>A detector that fires often catches a window by chance: one that ignores its input and fires with
+ * probability p per point has a median delay of ln 2 / −ln(1 − p) ≈ ln 2 / p ({@link Result#chanceMedianDelay()},
+ * 256 points at KSWIN's 27 false alarms per 10,000) and misses a 2,000-point window with probability
+ * (1 − p)^2000 (e^−5.4 at that rate). A detection count means something only beside the false-alarm rate; a
+ * median delay well below the chance one does.
  *
  * <p>{@code main(path)} writes the Markdown table into the {@code harness} section of docs/DRIFT.md.
  */
@@ -46,7 +54,8 @@ public final class DriftHarness {
      * @param detected          change points detected within {@link #MAX_DELAY}
      * @param meanDelay         mean delay of the detected ones, points ({@code NaN} if none)
      * @param medianDelay       median delay, points ({@code NaN} if none)
-     * @param falseAlarms       detections outside the detection windows
+     * @param falseAlarms       detections outside the detection windows (repeat detections inside a window
+     *                          are not counted at all)
      * @param falseAlarmsPer10k false alarms per 10,000 points outside the detection windows
      */
     public record Result(String detector, DriftScenario scenario, Transform transform, int changes, int detected,
@@ -55,6 +64,15 @@ public final class DriftHarness {
         /** @return change points not detected within {@link #MAX_DELAY} */
         public int missed() {
             return changes - detected;
+        }
+
+        /**
+         * @return the median delay of a detector that ignores its input and fires at this result's false-alarm
+         *         rate p per point, ln 2 / −ln(1 − p), points ({@code +∞} without false alarms)
+         */
+        public double chanceMedianDelay() {
+            double p = falseAlarmsPer10k / 10_000;
+            return p == 0 ? Double.POSITIVE_INFINITY : Math.log(2) / -Math.log1p(-p);
         }
     }
 
@@ -144,21 +162,27 @@ public final class DriftHarness {
     public static String markdown(List<Result> results, long[] seeds) {
         StringBuilder md = new StringBuilder();
         md.append("| signal | scenario | detector | changes | detected | missed | mean delay | median delay "
-                + "| false alarms | false alarms / 10k points |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| false alarms | false alarms / 10k points | median delay by chance |\n"
+                + "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Result r : results) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %d | %s | %s | %d | %.2f |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %d | %s | %s | %d | %.2f | %s |%n",
                     r.transform() == Transform.VALUE ? "value (input)" : "absolute (residual)",
                     r.scenario().name().toLowerCase(Locale.ROOT), r.detector(), r.changes(), r.detected(),
-                    r.missed(), fmt(r.meanDelay()), fmt(r.medianDelay()), r.falseAlarms(), r.falseAlarmsPer10k()));
+                    r.missed(), fmt(r.meanDelay()), fmt(r.medianDelay()), r.falseAlarms(), r.falseAlarmsPer10k(),
+                    r.changes() == 0 ? "–" : fmt(r.chanceMedianDelay())));
         }
         md.append(String.format(Locale.ROOT, "%nSeeds %s; %,d points per stream; change points at %s; a detection "
-                + "counts within %,d points after a change point.%n", java.util.Arrays.toString(seeds),
-                DriftScenario.LENGTH, DriftScenario.CHANGE_POINTS, MAX_DELAY));
+                + "counts within %,d points after a change point; median delay by chance: that of a detector "
+                + "ignoring its input and firing at the false-alarm rate, ln 2 / −ln(1 − rate per point).%n",
+                java.util.Arrays.toString(seeds), DriftScenario.LENGTH, DriftScenario.CHANGE_POINTS, MAX_DELAY));
         return md.toString();
     }
 
     private static String fmt(double v) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.0f", v);
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        return Double.isInfinite(v) ? "∞" : String.format(Locale.ROOT, "%.0f", v);
     }
 
     /** The seeds of the published table. */
