@@ -5,11 +5,17 @@ import io.tickcast.quality.DriftDetector;
 import io.tickcast.quality.Kswin;
 import io.tickcast.quality.PageHinkley;
 import io.tickcast.quality.StateCodec;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
+import java.io.DataInputStream;
 import java.io.DataOutput;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The enabled detectors of one symbol on each enabled signal, with their lifecycles. */
 final class DriftMonitor implements StateCodec {
@@ -27,19 +33,19 @@ final class DriftMonitor implements StateCodec {
 
     private void addDetectors(DetectorSettings s, DriftSignal signal) {
         if (s.pageHinkley()) {
-            add(signal, new PageHinkley(s.phDelta(), s.phLambda(), s.phAlpha(), s.phMinPoints()), s.cooldown());
+            add(signal, () -> new PageHinkley(s.phDelta(), s.phLambda(), s.phAlpha(), s.phMinPoints()), s.cooldown());
         }
         if (s.adwin()) {
-            add(signal, new Adwin(s.adwinDelta()), s.cooldown());
+            add(signal, () -> new Adwin(s.adwinDelta()), s.cooldown());
         }
         if (s.kswin()) {
             long seed = s.seed() * 31 + signal.ordinal();
-            add(signal, new Kswin(s.kswinAlpha(), s.kswinWindow(), s.kswinStatSize(), seed), s.cooldown());
+            add(signal, () -> new Kswin(s.kswinAlpha(), s.kswinWindow(), s.kswinStatSize(), seed), s.cooldown());
         }
     }
 
-    private void add(DriftSignal signal, DriftDetector detector, int cooldown) {
-        watches.add(new Watch(signal, detector, new DriftLifecycle(cooldown)));
+    private void add(DriftSignal signal, Supplier<DriftDetector> detector, int cooldown) {
+        watches.add(Watch.fresh(signal, detector, cooldown));
     }
 
     /** Feeds one value of {@code signal} to its detectors and appends the lifecycle events to {@code events}. */
@@ -80,20 +86,57 @@ final class DriftMonitor implements StateCodec {
         return statuses;
     }
 
+    /**
+     * Writes each watch under its detector's name and signal, its state length-prefixed, so that a snapshot can be
+     * read with other detectors enabled ({@link #readState}).
+     */
     @Override
     public void writeState(DataOutput out) throws IOException {
-        out.writeInt(watches.size());
         for (long c : counts) {
             out.writeLong(c);
         }
+        out.writeInt(watches.size());
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         for (Watch w : watches) {
-            w.detector().writeState(out);
-            w.lifecycle().writeState(out);
+            buffer.reset();
+            DataOutputStream state = new DataOutputStream(buffer);
+            w.detector().writeState(state);
+            w.lifecycle().writeState(state);
+            state.flush();
+            out.writeUTF(w.detector().name());
+            out.writeByte(w.signal().ordinal());
+            out.writeInt(buffer.size());
+            buffer.writeTo(asStream(out));
         }
     }
 
+    /**
+     * Reads what {@link #writeState} wrote. A watch finds its state by detector name and signal; one the snapshot does
+     * not have, or whose state no longer fits its settings (a window of another size), starts fresh, and a stored
+     * watch that is no longer enabled is skipped: turning a detector on or off never costs the symbol its model.
+     */
     @Override
     public void readState(DataInput in) throws IOException {
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = in.readLong();
+        }
+        int stored = in.readInt();
+        for (int k = 0; k < stored; k++) {
+            String name = in.readUTF();
+            int signal = in.readUnsignedByte();
+            byte[] state = new byte[in.readInt()];
+            in.readFully(state);
+            for (int i = 0; i < watches.size(); i++) {
+                Watch w = watches.get(i);
+                if (w.detector().name().equals(name) && w.signal().ordinal() == signal) {
+                    watches.set(i, w.restored(state));
+                }
+            }
+        }
+    }
+
+    /** Reads the positional format of pipeline snapshots before format 3: the same detectors, in order. */
+    void readLegacyState(DataInput in) throws IOException {
         StateCodec.expectInt(in, watches.size(), "number of enabled detectors");
         for (int i = 0; i < counts.length; i++) {
             counts[i] = in.readLong();
@@ -104,6 +147,32 @@ final class DriftMonitor implements StateCodec {
         }
     }
 
-    private record Watch(DriftSignal signal, DriftDetector detector, DriftLifecycle lifecycle) {
+    private static OutputStream asStream(DataOutput out) {
+        return out instanceof OutputStream stream ? stream : new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                out.write(b);
+            }
+        };
+    }
+
+    private record Watch(DriftSignal signal, DriftDetector detector, DriftLifecycle lifecycle,
+                         Supplier<DriftDetector> factory, int cooldown) {
+
+        static Watch fresh(DriftSignal signal, Supplier<DriftDetector> factory, int cooldown) {
+            return new Watch(signal, factory.get(), new DriftLifecycle(cooldown), factory, cooldown);
+        }
+
+        /** @return this watch with {@code state} read into a new detector and lifecycle, or fresh if it does not fit */
+        Watch restored(byte[] state) {
+            Watch w = fresh(signal, factory, cooldown);
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
+                w.detector().readState(in);
+                w.lifecycle().readState(in);
+                return in.read() == -1 ? w : fresh(signal, factory, cooldown);
+            } catch (IOException | RuntimeException e) {
+                return fresh(signal, factory, cooldown);
+            }
+        }
     }
 }

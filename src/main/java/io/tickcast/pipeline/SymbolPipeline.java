@@ -27,8 +27,10 @@ import java.util.function.Function;
  */
 public final class SymbolPipeline implements AutoCloseable {
     static final int MAGIC = 0x5443504C;
-    static final int FORMAT_VERSION = 2;
-    /** Version 1 had no forecast combination (it starts afresh when such a snapshot is restored). */
+    static final int FORMAT_VERSION = 3;
+    /** Version 2 wrote the drift detectors by position, not by name and signal. */
+    static final int FORMAT_VERSION_POSITIONAL_DETECTORS = 2;
+    /** Version 1 had no forecast combination (it starts afresh when such a snapshot is restored), as version 2. */
     static final int FORMAT_VERSION_WITHOUT_COMBINATION = 1;
     /** Candidates of the combination: naive (index 0, log-return 0), AR(1)-RLS, raw model, blend. */
     static final int CANDIDATES = 4;
@@ -135,13 +137,13 @@ public final class SymbolPipeline implements AutoCloseable {
                         + Integer.toHexString(magic) + ")");
             }
             int version = in.readInt();
-            if (version != FORMAT_VERSION && version != FORMAT_VERSION_WITHOUT_COMBINATION) {
+            if (version < FORMAT_VERSION_WITHOUT_COMBINATION || version > FORMAT_VERSION) {
                 throw new PipelineSnapshotException("unsupported pipeline snapshot version " + version
-                        + " (this build reads " + FORMAT_VERSION_WITHOUT_COMBINATION + " and " + FORMAT_VERSION + ")");
+                        + " (this build reads " + FORMAT_VERSION_WITHOUT_COMBINATION + " to " + FORMAT_VERSION + ")");
             }
             SymbolPipeline pipeline = new SymbolPipeline(in.readUTF(), settings, factory, null);
-            pipeline.readState(in);
-            if (version == FORMAT_VERSION) {
+            pipeline.readState(in, version);
+            if (version > FORMAT_VERSION_WITHOUT_COMBINATION) {
                 pipeline.combination.readState(in);
             }
             if (in.read() != -1) {
@@ -287,7 +289,8 @@ public final class SymbolPipeline implements AutoCloseable {
      * A versioned binary snapshot of everything needed to continue bit for bit: the forecaster (and any
      * challenger or rollback checkpoint), the feature and scaler state, the pending forecast, the quality
      * figures and baselines, the blend and the forecast combination, the conformal scores, the detectors and
-     * their lifecycles. Version 2; version 1 snapshots (no combination) are still restored.
+     * their lifecycles (by name and signal, so that enabling or disabling a detector keeps the rest). Version 3;
+     * version 2 (detectors by position) and version 1 (no combination) snapshots are still restored.
      */
     public byte[] snapshot() {
         ByteSink bytes = new ByteSink(lastSnapshotSize + 1024);
@@ -311,12 +314,16 @@ public final class SymbolPipeline implements AutoCloseable {
         return snapshot;
     }
 
-    private void readState(DataInputStream in) throws IOException {
+    private void readState(DataInputStream in, int version) throws IOException {
         features.readState(in);
         quality.readState(in);
         conformal.readState(in);
         blend.readState(in);
-        monitor.readState(in);
+        if (version > FORMAT_VERSION_POSITIONAL_DETECTORS) {
+            monitor.readState(in);
+        } else {
+            monitor.readLegacyState(in);
+        }
         pending = Pending.read(in, symbol);
         model.readState(in);
     }

@@ -118,14 +118,9 @@ class SymbolPipelineTest {
                 b.confidence(), false, false, b.combiner()));
         List<Point> points = SyntheticPrices.ar1Returns(SYMBOL, 600, -0.3, 0.001, 13L);
         List<PointOutcome> uninterrupted = run(settings, points);
-        List<PointOutcome> resumed = new ArrayList<>();
-        byte[] snapshot;
-        try (SymbolPipeline first = SymbolPipeline.create(SYMBOL, settings, LinearTestForecaster.factory())) {
-            for (Point p : points.subList(0, 300)) {
-                resumed.add(first.process(p));
-            }
-            snapshot = versionOne(first.snapshot());
-        }
+        List<PointOutcome> resumed = new ArrayList<>(run(settings, points.subList(0, 300)));
+        // a version 2 snapshot of those 300 points (written by the build before version 3), less its combination
+        byte[] snapshot = versionOne(fixture("/snapshots/pipeline-v2-linear-ar1-300-without-combination.bin"));
         try (SymbolPipeline second = SymbolPipeline.restore(snapshot, settings, LinearTestForecaster.factory())) {
             for (Point p : points.subList(300, points.size())) {
                 resumed.add(second.process(p));
@@ -133,10 +128,18 @@ class SymbolPipelineTest {
         }
 
         assertThat(resumed).isEqualTo(uninterrupted);
-        assertThatThrownBy(() -> SymbolPipeline.restore(withVersion(snapshot, 3), settings,
+        assertThatThrownBy(() -> SymbolPipeline.restore(withVersion(snapshot, 4), settings,
                 LinearTestForecaster.factory()))
                 .isInstanceOf(PipelineSnapshotException.class)
-                .hasMessageContaining("unsupported pipeline snapshot version 3");
+                .hasMessageContaining("unsupported pipeline snapshot version 4");
+    }
+
+    private static byte[] fixture(String resource) {
+        try (java.io.InputStream in = SymbolPipelineTest.class.getResourceAsStream(resource)) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The version-1 layout: version 2 without the combination's state, which version 2 appends at the end. */
