@@ -60,6 +60,7 @@ public final class TickcastService implements AutoCloseable {
      */
     public static TickcastService start(TickcastConfig config) throws IOException {
         TopologySettings settings = TopologySettings.from(config);
+        LOG.info("A checkpoint of this model takes up to {} bytes", CheckpointSize.check(config));
         if (config.getBoolean(TickcastConfig.TOPICS_CREATE_CONFIG)) {
             TopicAdmin.ensureTopics(config.kafkaProperties(), settings.topics().names(),
                     config.getInt(TickcastConfig.TOPICS_PARTITIONS_CONFIG),

@@ -26,6 +26,15 @@ class TickcastCommandTest {
     }
 
     @Test
+    void shouldRefuseAModelWhoseCheckpointCannotBeAKafkaRecordBeforeLookingForABroker() {
+        CliRun run = CliRun.of("run", "-b", "localhost:1", "--set", "model.hidden=192");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("tickcast run: Invalid value 192 for configuration model.hidden:"
+                + " a checkpoint of this model takes up to").doesNotContain("\n");
+    }
+
+    @Test
     void shouldNameAnUnknownKeyTheSameWay() {
         CliRun run = CliRun.of("backtest", "--data", BUNDLED_MONTH, "--out", "target/never", "--set", "model.hiden=16");
 
