@@ -1,6 +1,5 @@
 package io.tickcast.stream;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import io.tickcast.stream.internals.PipelineFactory;
 import io.tickcast.stream.internals.PointSerde;
 import io.tickcast.stream.internals.TickValidator;
 import io.tickcast.stream.internals.Validated;
+import io.tickcast.tick.TickKey;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -90,8 +90,8 @@ public final class TickcastTopology {
                         Named.as("validate"), TICK_GUARD_STORE, TRADE_IDS_STORE);
 
         validated.filter((symbol, v) -> v instanceof Validated.Rejected, Named.as("rejected"))
-                .map((symbol, v) -> KeyValue.pair(symbol == null ? null : symbol.getBytes(StandardCharsets.UTF_8),
-                        ((Validated.Rejected) v).rawValue()), Named.as("original-bytes"))
+                .map((key, v) -> KeyValue.pair(TickKey.bytes(key), ((Validated.Rejected) v).rawValue()),
+                        Named.as("original-bytes"))
                 .to(topics.deadLetters().name(), topics.deadLetters().produced("dlq-sink"));
 
         KStream<String, Point> points = validated.flatMapValues(

@@ -6,6 +6,8 @@ import io.tickcast.config.TickcastConfig;
 import io.tickcast.pipeline.DriftEvent;
 import io.tickcast.pipeline.Prediction;
 import io.tickcast.pipeline.QualityReport;
+import io.tickcast.tick.TickKey;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
@@ -23,9 +25,13 @@ public record Topics(TopicSpec<String, byte[]> ticks,
                      TopicSpec<String, DriftEvent> driftEvents,
                      TopicSpec<byte[], byte[]> deadLetters) {
 
+    /** The keys of {@code ticks} as text, losslessly: the dead-letter topic gets a rejected key's original bytes. */
+    static final Serde<String> TICK_KEYS = Serdes.serdeFrom((topic, text) -> TickKey.bytes(text),
+            (topic, bytes) -> TickKey.text(bytes));
+
     public static Topics from(TickcastConfig config) {
         return new Topics(
-                new TopicSpec<>(config.getString(TickcastConfig.TOPIC_TICKS_CONFIG), Serdes.String(), Serdes.ByteArray()),
+                new TopicSpec<>(config.getString(TickcastConfig.TOPIC_TICKS_CONFIG), TICK_KEYS, Serdes.ByteArray()),
                 new TopicSpec<>(config.getString(TickcastConfig.TOPIC_PREDICTIONS_CONFIG), Serdes.String(),
                         new JsonSerde<>(Prediction.class)),
                 new TopicSpec<>(config.getString(TickcastConfig.TOPIC_DRIFT_METRICS_CONFIG), Serdes.String(),

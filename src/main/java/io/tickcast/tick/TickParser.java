@@ -9,7 +9,6 @@ import io.tickcast.tick.TickParseResult.Accepted;
 import io.tickcast.tick.TickParseResult.Rejected;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 
 /**
@@ -60,11 +59,11 @@ public final class TickParser {
      * @return the tick or the rejection; never null
      */
     public TickParseResult parse(byte[] key, byte[] value) {
-        return parse(key == null ? null : new String(key, StandardCharsets.UTF_8), value);
+        return parse(TickKey.text(key), value);
     }
 
     /**
-     * Parses a record whose key has been read as a string already (the stream reads keys with a string serde).
+     * Parses a record whose key has been read as text already ({@link TickKey#text}, as the stream reads keys).
      *
      * @param key   the record key, the symbol; may be null
      * @param value the record value; may be null
@@ -113,6 +112,10 @@ public final class TickParser {
         String symbolProblem = Tick.symbolProblem(raw.symbol);
         if (symbolProblem != null) {
             return new Rejected(RejectReason.BAD_SYMBOL, symbolProblem);
+        }
+        if (checkKey && TickKey.isRaw(key)) {
+            return new Rejected(RejectReason.KEY_MISMATCH, "key (" + TickKey.bytes(key).length + " bytes) is not UTF-8"
+                    + " text; it must be the symbol '" + raw.symbol + "'");
         }
         if (checkKey && !key.equals(raw.symbol)) {
             return new Rejected(RejectReason.KEY_MISMATCH,

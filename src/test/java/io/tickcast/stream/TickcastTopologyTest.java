@@ -330,6 +330,28 @@ class TickcastTopologyTest {
     }
 
     @Test
+    void shouldGiveTheDeadLetterTopicTheOriginalBytesOfAKeyThatIsNotText() {
+        byte[] notUtf8 = {(byte) 0xC3, 0x28, 'B', 'T', 'C'};
+        byte[] alsoNotUtf8 = {(byte) 0xC3, 0x29, 'B', 'T', 'C'};
+        byte[] startsWithNul = {0, 'B', 'T', 'C'};
+        try (TopologyFixture f = new TopologyFixture(stateDir, Map.of())) {
+            for (byte[] key : List.of(notUtf8, alsoNotUtf8, startsWithNul)) {
+                f.rawTicks.pipeInput(key, TopologyFixture.json("BTC", T0, 100));
+            }
+            f.raw("BTC", new String(TopologyFixture.json("BTC", T0 + 1, 101), StandardCharsets.UTF_8));
+
+            List<TestRecord<byte[], byte[]>> dead = f.deadLetters.readRecordsToList();
+            assertThat(dead).extracting(TestRecord::key).containsExactly(notUtf8, alsoNotUtf8, startsWithNul);
+            assertThat(dead).extracting(r -> TopologyFixture.header(r.headers(), DeadLetterHeaders.REASON))
+                    .containsOnly("KEY_MISMATCH");
+            assertThat(TopologyFixture.header(dead.get(0).headers(), DeadLetterHeaders.DETAIL))
+                    .isEqualTo("key (5 bytes) is not UTF-8 text; it must be the symbol 'BTC'");
+            assertThat(dead.get(0).value()).isEqualTo(TopologyFixture.json("BTC", T0, 100));
+            assertThat(f.readPredictions()).as("only the tick keyed by its symbol").hasSize(1);
+        }
+    }
+
+    @Test
     void shouldDropAndCountATickWhoseBarHasClosed() {
         try (TopologyFixture f = new TopologyFixture(stateDir, Map.of("bar.interval", "1m", "bar.grace", "10s"))) {
             f.tick("BTC-USD", T0 + 1_000, 100);

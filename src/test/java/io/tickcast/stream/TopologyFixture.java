@@ -31,6 +31,8 @@ final class TopologyFixture implements AutoCloseable {
     final ModelDirectory directory = new ModelDirectory();
     final TopologyTestDriver driver;
     final TestInputTopic<String, byte[]> ticks;
+    /** The same topic, for keys that are not text. */
+    final TestInputTopic<byte[], byte[]> rawTicks;
     final TestOutputTopic<String, Prediction> predictions;
     final TestOutputTopic<String, QualityReport> driftMetrics;
     final TestOutputTopic<String, DriftEvent> driftEvents;
@@ -54,6 +56,8 @@ final class TopologyFixture implements AutoCloseable {
                 metrics, directory), props);
         Topics topics = settings.topics();
         ticks = driver.createInputTopic(topics.ticks().name(), Serdes.String().serializer(),
+                Serdes.ByteArray().serializer());
+        rawTicks = driver.createInputTopic(topics.ticks().name(), Serdes.ByteArray().serializer(),
                 Serdes.ByteArray().serializer());
         predictions = driver.createOutputTopic(topics.predictions().name(), Serdes.String().deserializer(),
                 topics.predictions().valueSerde().deserializer());
