@@ -36,6 +36,7 @@ public final class MetricNames {
     public static final String SNAPSHOTS_UNREADABLE = PREFIX + "snapshots.unreadable";
     public static final String NATIVE_MEMORY = PREFIX + "native.memory";
     public static final String STREAMS_STATE = PREFIX + "streams.state";
+    public static final String STREAM_THREADS_REPLACED = PREFIX + "stream.threads.replaced";
 
     public static final String TAG_SYMBOL = "symbol";
     public static final String TAG_REASON = "reason";

@@ -25,7 +25,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,10 +92,7 @@ public final class TickcastService implements AutoCloseable {
             Properties props = streamsProperties(config);
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, bound.get().host() + ":" + bound.get().port());
             streams = new KafkaStreams(topology, props);
-            streams.setUncaughtExceptionHandler(e -> {
-                LOG.error("A stream thread failed; replacing it", e);
-                return StreamThreadExceptionResponse.REPLACE_THREAD;
-            });
+            streams.setUncaughtExceptionHandler(new ThreadFailures(registry));
             StreamsStateMeter stateMeter = new StreamsStateMeter(registry);
             streams.setStateListener(stateMeter);
             streamsMetrics = new KafkaStreamsMetrics(streams);
