@@ -24,6 +24,9 @@ public final class TickKey {
         if (key == null) {
             return null;
         }
+        if (isPlainAscii(key)) {
+            return new String(key, StandardCharsets.US_ASCII); // every symbol seen in practice: no decoder needed
+        }
         try {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(key)).toString();
@@ -34,6 +37,18 @@ public final class TickKey {
             // not UTF-8: kept as its bytes below
         }
         return RAW + new String(key, StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean isPlainAscii(byte[] key) {
+        if (key.length > 0 && key[0] == 0) {
+            return false;
+        }
+        for (byte b : key) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return the original bytes of a key {@link #text} gave, null for no key */
