@@ -12,8 +12,9 @@ import java.util.Locale;
  * @param priceColumn index of the close or price column
  * @param sizeColumn  index of the size column, or -1 if there is none
  * @param idColumn    index of the trade id column, or -1 if there is none
+ * @param symbolColumn index of the symbol column, or -1 if there is none (every row then gets the caller's symbol)
  */
-record CsvLayout(char delimiter, int timeColumn, int priceColumn, int sizeColumn, int idColumn) {
+record CsvLayout(char delimiter, int timeColumn, int priceColumn, int sizeColumn, int idColumn, int symbolColumn) {
 
     /** Time column names, best first; matched case-insensitively against the whole header name. */
     static final List<String> TIME_NAMES = List.of("timestamp", "ts", "time", "datetime", "date_time", "date",
@@ -24,6 +25,8 @@ record CsvLayout(char delimiter, int timeColumn, int priceColumn, int sizeColumn
     static final List<String> SIZE_NAMES = List.of("size", "amount", "qty", "quantity", "volume", "vol");
     /** Trade id column names, best first. */
     static final List<String> ID_NAMES = List.of("id", "trade_id", "tradeid", "trade id");
+    /** Symbol column names, best first: a file of several instruments gives each row its own. */
+    static final List<String> SYMBOL_NAMES = List.of("symbol", "pair", "ticker", "instrument");
 
     /**
      * Reads a header line.
@@ -50,7 +53,7 @@ record CsvLayout(char delimiter, int timeColumn, int priceColumn, int sizeColumn
         if (size < 0) {
             size = indexStartingWith(names, "volume");
         }
-        return new CsvLayout(delimiter, time, price, size, find(names, ID_NAMES));
+        return new CsvLayout(delimiter, time, price, size, find(names, ID_NAMES), find(names, SYMBOL_NAMES));
     }
 
     /** Splits a line at the delimiter; a field in double quotes may contain the delimiter ({@code ""} is a quote). */

@@ -6,7 +6,8 @@ import java.util.function.Consumer;
 
 /**
  * Reads a CSV file whose header names a timestamp column, a close or price column and optionally a size
- * column and a trade id column (see {@link CsvLayout}). Timestamps may be unix seconds, milliseconds, microseconds or
+ * column, a trade id column and a symbol column (see {@link CsvLayout}); without a symbol column every row gets the
+ * caller's symbol. Timestamps may be unix seconds, milliseconds, microseconds or
  * nanoseconds (told apart by magnitude) or ISO-8601 (see {@link Timestamps#parseUnixOrIso(String)}).
  */
 final class CsvTickReader extends LineTickReader {
@@ -35,7 +36,23 @@ final class CsvTickReader extends LineTickReader {
         if (price == null || !Double.isFinite(price) || price <= 0) {
             throw new IllegalArgumentException("price is not a finite positive number: '" + priceText.strip() + "'");
         }
-        return new Tick(symbol, ts, price, size(fields), id(fields));
+        return new Tick(symbol(fields), ts, price, size(fields), id(fields));
+    }
+
+    private String symbol(List<String> fields) {
+        int column = layout.symbolColumn();
+        if (column < 0) {
+            return symbol;
+        }
+        String text = column < fields.size() ? fields.get(column).strip() : "";
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("no symbol in column " + (column + 1));
+        }
+        String problem = Tick.symbolProblem(text);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return text;
     }
 
     private String id(List<String> fields) {

@@ -234,7 +234,7 @@ public final class TickFiles {
         FirstLine first = firstNonBlank(reader);
         long linesRead = first.number();
         if (first.text() == null) {
-            return new CsvTickReader(reader, name, new CsvLayout(',', 0, 0, -1, -1), symbol, linesRead, onBadRow);
+            return new CsvTickReader(reader, name, new CsvLayout(',', 0, 0, -1, -1, -1), symbol, linesRead, onBadRow);
         }
         return switch (formatOf(first.text())) {
             case JSON_LINES -> new JsonLinesTickReader(reader, name, linesRead - 1, first.text(), onBadRow);

@@ -53,6 +53,19 @@ class TickFilesTest {
     }
 
     @Test
+    void shouldGiveEachRowTheSymbolOfItsSymbolColumn() throws IOException {
+        List<Tick> ticks = readAll("two.csv", "timestamp,Symbol,price\n"
+                + "1736208060,BTCUSDT,102228\n1736208060,ETHUSDT,3650.5\n1736208120, BTCUSDT ,102215\n"
+                + "1736208120,,3651\n1736208180,ETH\u0001USDT,3652\n");
+
+        assertThat(ticks).containsExactly(new Tick("BTCUSDT", MINUTE, 102228, Double.NaN),
+                new Tick("ETHUSDT", MINUTE, 3650.5, Double.NaN), new Tick("BTCUSDT", MINUTE + 60_000, 102215, Double.NaN));
+        assertThat(badRows).extracting(BadRow::line).containsExactly(5L, 6L);
+        assertThat(badRows.get(0).toString()).contains("no symbol in column 2");
+        assertThat(badRows.get(1).toString()).contains("control character");
+    }
+
+    @Test
     void shouldReadKaggleLayoutAndSkipNaNRows() throws IOException {
         List<Tick> ticks = readAll("kaggle.csv",
                 "Timestamp,Open,High,Low,Close,Volume_(BTC),Volume_(Currency),Weighted_Price\n"
@@ -74,8 +87,8 @@ class TickFilesTest {
         List<Tick> ticks = readAll("trades.csv", "exchange,symbol,timestamp,local_timestamp,id,side,price,amount\n"
                 + "binance-futures,BTCUSDT,1582329602111000,1582329602418379,42377944,buy,9682,0.132\n"
                 + "binance-futures,BTCUSDT,1582329602111000,1582329602418380,,buy,9682,0.132\n");
-        assertThat(ticks).containsExactly(new Tick("BTC-USD", 1582329602111L, 9682, 0.132, "42377944"),
-                new Tick("BTC-USD", 1582329602111L, 9682, 0.132));
+        assertThat(ticks).as("the symbol column names the rows").containsExactly(
+                new Tick("BTCUSDT", 1582329602111L, 9682, 0.132, "42377944"), new Tick("BTCUSDT", 1582329602111L, 9682, 0.132));
     }
 
     @Test
