@@ -16,10 +16,13 @@ import picocli.CommandLine.Option;
 final class ConfigOptions {
 
     static final Path DEFAULT_FILE = Path.of("config", "tickcast.properties");
+    /** The system property the launcher sets to its own directory, where the default file is looked for next. */
+    static final String HOME_PROPERTY = "tickcast.home";
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Properties file (default: config/tickcast.properties when it exists). TICKCAST_* environment"
-                    + " variables override it, --set overrides both.")
+            description = "Properties file (default: config/tickcast.properties in the current directory, else in"
+                    + " tickcast's own, when it exists). TICKCAST_* environment variables override it, --set overrides"
+                    + " both.")
     Path file;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one config key, e.g. --set bar.interval=1m")
@@ -31,7 +34,7 @@ final class ConfigOptions {
      */
     TickcastConfig load(Map<String, String> extra) throws IOException {
         Properties props = new Properties();
-        Path path = file != null ? file : Files.exists(DEFAULT_FILE) ? DEFAULT_FILE : null;
+        Path path = file != null ? file : defaultFile(Path.of(""), System.getProperty(HOME_PROPERTY));
         if (path != null) {
             try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
                 props.load(in);
@@ -40,5 +43,15 @@ final class ConfigOptions {
         Map<String, String> all = new LinkedHashMap<>(overrides);
         all.putAll(extra);
         return TickcastConfig.load(props, System.getenv(), all);
+    }
+
+    /** @return config/tickcast.properties under {@code workingDir}, else under {@code home}, else null */
+    static Path defaultFile(Path workingDir, String home) {
+        Path here = workingDir.resolve(DEFAULT_FILE);
+        if (Files.exists(here)) {
+            return here;
+        }
+        Path underHome = home == null ? null : Path.of(home).resolve(DEFAULT_FILE);
+        return underHome != null && Files.exists(underHome) ? underHome : null;
     }
 }
