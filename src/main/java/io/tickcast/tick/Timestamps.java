@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQueries;
@@ -30,6 +31,9 @@ public final class Timestamps {
             .appendOffset("+HHMM", "Z")
             .optionalEnd()
             .optionalStart()
+            .appendOffset("+HH", "Z")
+            .optionalEnd()
+            .optionalStart()
             .appendLiteral('[')
             .appendZoneRegionId()
             .appendLiteral(']')
@@ -46,25 +50,39 @@ public final class Timestamps {
 
     /**
      * Parses an ISO-8601 date or date-time: {@code 2025-01-07}, {@code 2025-01-07T00:01:00},
-     * {@code 2025-01-07 00:01:00.250}, {@code 2025-01-07T00:01:00Z}, {@code 2025-01-07T01:01:00+01:00} (or {@code +0100}).
+     * {@code 2025-01-07 00:01:00.250}, {@code 2025-01-07T00:01:00Z}, {@code 2025-01-07T01:01:00+01:00} (or {@code +0100}, or {@code +01} as PostgreSQL writes it).
      * A space may replace the {@code T}; fractional seconds (up to nanoseconds) are allowed; a date-time
      * without zone or offset is UTC; a bare date is its midnight UTC.
      *
      * @param text the timestamp text, surrounding blanks ignored
      * @return epoch milliseconds (sub-millisecond digits are truncated)
-     * @throws DateTimeException if the text is not such a timestamp
+     * @throws DateTimeException if the text is not such a timestamp (the message quotes the text as given)
      */
     public static long parseIso(String text) {
-        String s = text.strip();
+        String original = text.strip();
+        String s = original;
         if (s.length() > 10 && s.charAt(10) == ' ') {
             s = s.substring(0, 10) + 'T' + s.substring(11);
         }
-        TemporalAccessor parsed = ISO.parse(s);
+        TemporalAccessor parsed;
+        try {
+            parsed = ISO.parse(s);
+        } catch (DateTimeParseException e) {
+            throw quotingOriginal(e, original);
+        }
         LocalDate date = LocalDate.from(parsed);
         LocalTime time = parsed.isSupported(ChronoField.NANO_OF_DAY) ? LocalTime.from(parsed) : LocalTime.MIDNIGHT;
         ZoneId zone = parsed.query(TemporalQueries.zone());
         ZoneId effective = zone == null ? ZoneOffset.UTC : zone;
         return date.atTime(time).atZone(effective).toInstant().toEpochMilli();
+    }
+
+    /** The parser's exception with the text as given, not the one with its space replaced by {@code T}. */
+    private static DateTimeParseException quotingOriginal(DateTimeParseException e, String original) {
+        String message = e.getMessage();
+        int end = message.indexOf("' could not be parsed");
+        String rest = end < 0 ? ": " + message : message.substring(end + 1);
+        return new DateTimeParseException("Text '" + original + "'" + rest, original, e.getErrorIndex(), e);
     }
 
     /**
@@ -105,6 +123,10 @@ public final class Timestamps {
         if (s.isEmpty()) {
             throw new DateTimeException("empty timestamp");
         }
+        Long integer = integerOrNull(s);
+        if (integer != null) {
+            return unixToMillis(integer);
+        }
         if (looksNumeric(s)) {
             try {
                 return unixToMillis(Double.parseDouble(s));
@@ -113,6 +135,41 @@ public final class Timestamps {
             }
         }
         return parseIso(s);
+    }
+
+    /**
+     * As {@link #unixToMillis(double)}, in integer arithmetic: exact at every magnitude (a {@code double} has 53 bits,
+     * so nanoseconds of today would be rounded to 256 ns and could cross a millisecond).
+     */
+    private static long unixToMillis(long value) {
+        if (value < 0) {
+            throw new DateTimeException("not a unix timestamp: " + value);
+        }
+        if (value < (long) SECONDS_LIMIT) {
+            return value * 1_000L;
+        }
+        if (value < (long) MILLIS_LIMIT) {
+            return value;
+        }
+        return value < (long) MICROS_LIMIT ? value / 1_000L : value / 1_000_000L;
+    }
+
+    /** @return the value of an integer text (digits, optionally signed) that fits a long, else null */
+    private static Long integerOrNull(String s) {
+        int start = s.startsWith("+") || s.startsWith("-") ? 1 : 0;
+        if (start == s.length() || s.length() - start > 19) {
+            return null;
+        }
+        for (int i = start; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return null;
+            }
+        }
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static boolean looksNumeric(String s) {

@@ -38,4 +38,28 @@ class TimestampsTest {
         assertThatThrownBy(() -> Timestamps.parseUnixOrIso("-5")).isInstanceOf(DateTimeException.class);
         assertThatThrownBy(() -> Timestamps.parseUnixOrIso("1.2.3")).isInstanceOf(DateTimeException.class);
     }
+
+    @Test
+    void shouldAcceptAnOffsetOfWholeHoursAsPostgresWritesIt() {
+        assertThat(Timestamps.parseUnixOrIso("2025-01-07 00:01:00+00")).isEqualTo(MINUTE);
+        assertThat(Timestamps.parseUnixOrIso("2025-01-07 05:01:00.000+05")).isEqualTo(MINUTE);
+        assertThat(Timestamps.parseUnixOrIso("2025-01-06T21:01:00-03")).isEqualTo(MINUTE);
+    }
+
+    @Test
+    void shouldQuoteTheTextAsWrittenWhenItIsNoTimestamp() {
+        assertThatThrownBy(() -> Timestamps.parseUnixOrIso("01/07/2025 10:00"))
+                .isInstanceOf(DateTimeException.class)
+                .hasMessageStartingWith("Text '01/07/2025 10:00' could not be parsed");
+        assertThatThrownBy(() -> Timestamps.parseUnixOrIso(" 2025-01-07 25:00 "))
+                .hasMessageStartingWith("Text '2025-01-07 25:00' could not be parsed");
+    }
+
+    @Test
+    void shouldConvertIntegerNanosecondsToMillisecondsWithoutRounding() {
+        assertThat(Timestamps.parseUnixOrIso("1736208060120999999")).isEqualTo(MINUTE + 120);
+        assertThat(Timestamps.parseUnixOrIso("1736208060999999999")).isEqualTo(MINUTE + 999);
+        assertThat(Timestamps.parseUnixOrIso("1736208060120999")).isEqualTo(MINUTE + 120);
+        assertThat(Timestamps.parseUnixOrIso("+1736208060")).isEqualTo(MINUTE);
+    }
 }
