@@ -10,8 +10,8 @@ import java.util.Objects;
 /**
  * What a backtest reads and how it scores.
  *
- * @param data        a tick file: CSV with a header, JSON lines or a recorded Binance session, gzipped if it ends in
- *                    {@code .gz}
+ * @param data        a tick file: CSV with a header, JSON lines or a recorded Binance session, gzipped or not (the
+ *                    content tells)
  * @param symbol      for CSV the symbol of its ticks (default {@code BTC-USD}); for JSON lines and sessions, when
  *                    set, the only symbol kept
  * @param scoreFromMs points before this event time (epoch ms) are learned from but not scored

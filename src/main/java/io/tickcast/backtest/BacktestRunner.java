@@ -8,6 +8,7 @@ import io.tickcast.tick.RejectReason;
 import io.tickcast.tick.TickFiles;
 import io.tickcast.tick.TickReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,7 +59,8 @@ public final class BacktestRunner {
      * @param outcomes told every point's outcome, in processing order (what the service would publish, without
      *                 its latency)
      * @return the per-symbol summaries and chart series
-     * @throws IOException if the file cannot be read or has no usable header
+     * @throws IOException if the file cannot be read, at open or later, or has no usable header (the message names
+     *                     the file)
      */
     public static BacktestResult run(BacktestOptions options, ProgressListener progress,
                                      Consumer<PointOutcome> outcomes) throws IOException {
@@ -84,6 +86,8 @@ public final class BacktestRunner {
                 }
             }
             skipped = reader.rowsSkipped();
+        } catch (UncheckedIOException e) {
+            throw new IOException(e.getMessage(), e.getCause());
         } finally {
             run.pipelines.values().forEach(SymbolPipeline::close);
         }

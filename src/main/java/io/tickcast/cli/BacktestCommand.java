@@ -14,7 +14,6 @@ import io.tickcast.tick.TickReader;
 import io.tickcast.tick.Timestamps;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -50,7 +49,7 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, paramLabel = "FILE",
             description = "Tick file: CSV with a header naming a timestamp and a close/price column, JSON lines, or "
-                    + "a recorded Binance WebSocket session (gzipped if it ends in .gz).")
+                    + "a recorded Binance WebSocket session (gzipped or not: the content tells).")
     Path data;
 
     @Option(names = "--format", paramLabel = "csv|jsonl|binance",
@@ -106,11 +105,14 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(data)) {
-            err.println("backtest: no such file: " + data);
+        String mismatch;
+        try {
+            TickFiles.checkFile(data);
+            mismatch = formatMismatch();
+        } catch (IOException e) {
+            err.println("backtest: " + e.getMessage());
             return 2;
         }
-        String mismatch = formatMismatch();
         if (mismatch != null) {
             err.println("backtest: " + mismatch);
             return 2;

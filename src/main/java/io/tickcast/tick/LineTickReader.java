@@ -114,7 +114,7 @@ abstract class LineTickReader implements TickReader {
             }
             return line;
         } catch (IOException e) {
-            throw new UncheckedIOException(source + ":" + (lineNumber + 1) + ": cannot read: " + e.getMessage(), e);
+            throw new UncheckedIOException(TickFiles.cannotRead(source + ":" + (lineNumber + 1), e), e);
         }
     }
 }

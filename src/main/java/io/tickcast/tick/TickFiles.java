@@ -2,6 +2,7 @@ package io.tickcast.tick;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -20,8 +21,9 @@ import java.util.zip.GZIPInputStream;
  * files with {@code timestamp} in microseconds, {@code price}, {@code amount} and {@code id}), JSON lines in the tick
  * message format, or a recorded Binance WebSocket session ({@code <receive time in ns> <JSON frame>} a line; see
  * {@link BinanceSessionTickReader}). The format is told by the first non-blank line ({@code {} means JSON lines,
- * digits, a space and {@code {} a recorded session); a name ending in {@code .gz} is gunzipped on the fly. Files are
- * streamed, never loaded whole.
+ * digits, a space and {@code {} a recorded session); content that starts as gzip does ({@code 1f 8b}) is gunzipped
+ * on the fly, whatever its name, and a name ending in {@code .gz} on other content is refused. Files are streamed,
+ * never loaded whole.
  *
  * <p>Rows that are not valid ticks are skipped, counted ({@link TickReader#rowsSkipped()}) and passed to
  * the caller's callback with file and line; a file that has no usable header fails at open.
@@ -91,6 +93,9 @@ public final class TickFiles {
     }
 
     private static final int BUFFER = 1 << 16;
+    /** The first two bytes of every gzip stream (RFC 1952, ID1 and ID2). */
+    private static final int GZIP_ID1 = 0x1f;
+    private static final int GZIP_ID2 = 0x8b;
 
     /** The formats {@link #open} reads. */
     public enum Format {
@@ -108,15 +113,32 @@ public final class TickFiles {
     /**
      * Opens a tick file.
      *
-     * @param file     a CSV, JSON-lines or recorded-session file, gzipped if its name ends in {@code .gz}
+     * @param file     a CSV, JSON-lines or recorded-session file, possibly gzipped
      * @param symbol   the symbol of CSV ticks (JSON lines and sessions carry their own)
      * @param onBadRow called for every skipped row, on the reading thread
      * @return the reader, positioned before the first tick
-     * @throws IOException if the file cannot be opened or its CSV header names no time or price column
-     *                     (the message names the file)
+     * @throws IOException if the file is missing, a directory, cannot be read or gunzipped, or its CSV header names
+     *                     no time or price column (the message names the file)
      */
     public static TickReader open(Path file, String symbol, Consumer<BadRow> onBadRow) throws IOException {
+        checkFile(file);
         return open(Files.newInputStream(file), file.toString(), symbol, onBadRow);
+    }
+
+    /**
+     * Checks that a path names something a tick file can be read from (a file, or a pipe), to fail in one line that
+     * says what is wrong before anything else starts.
+     *
+     * @param file the path given
+     * @throws IOException {@code no such file: FILE} or {@code FILE is a directory, not a tick file}
+     */
+    public static void checkFile(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + " is a directory, not a tick file");
+        }
+        if (!Files.exists(file)) {
+            throw new IOException("no such file: " + file);
+        }
     }
 
     /**
@@ -155,12 +177,13 @@ public final class TickFiles {
     /**
      * Opens a tick stream; takes ownership of {@code in} (closed with the reader, or on failure).
      *
-     * @param in       the bytes, gzipped if {@code name} ends in {@code .gz}
-     * @param name     the name used in messages and to detect gzip
+     * @param in       the bytes, possibly gzipped (told by gzip's first bytes)
+     * @param name     the name used in messages; one ending in {@code .gz} is refused on bytes that are not gzip
      * @param symbol   the symbol of CSV ticks
      * @param onBadRow called for every skipped row
      * @return the reader
-     * @throws IOException if the stream cannot be read or has no usable CSV header
+     * @throws IOException if the stream cannot be read or gunzipped or has no usable CSV header (the message names
+     *                     it)
      */
     public static TickReader open(InputStream in, String name, String symbol, Consumer<BadRow> onBadRow)
             throws IOException {
@@ -170,12 +193,11 @@ public final class TickFiles {
         try {
             reader = text(in, name);
             return open(reader, name, symbol, onBadRow);
-        } catch (IOException | RuntimeException e) {
-            if (reader != null) {
-                reader.close();
-            } else {
-                in.close();
-            }
+        } catch (IOException e) {
+            closeQuietly(reader, in, e);
+            throw named(e, name);
+        } catch (RuntimeException e) {
+            closeQuietly(reader, in, e);
             throw e;
         }
     }
@@ -198,21 +220,63 @@ public final class TickFiles {
     /**
      * The format of a file, as {@link #open} tells it from its first non-blank line.
      *
-     * @param file a tick file, gzipped if its name ends in {@code .gz}
+     * @param file a tick file, possibly gzipped
      * @return its format; CSV for a file with no non-blank line
-     * @throws IOException if the file cannot be read
+     * @throws IOException if the file is missing, a directory, or cannot be read or gunzipped (the message names it)
      */
     public static Format formatOf(Path file) throws IOException {
+        checkFile(file);
         try (InputStream in = Files.newInputStream(file); BufferedReader reader = text(in, file.toString())) {
             FirstLine first = firstNonBlank(reader);
             return first.text() == null ? Format.CSV : formatOf(first.text());
+        } catch (IOException e) {
+            throw named(e, file.toString());
         }
     }
 
-    /** The bytes as UTF-8 text, gunzipped if {@code name} ends in {@code .gz}. */
+    /**
+     * What to say when the bytes of {@code where} ({@code file} or {@code file:line}) cannot be read: the cause, and
+     * for bytes that end early (a gzip file cut short) that the file may be truncated.
+     */
+    static String cannotRead(String where, IOException e) {
+        return where + ": cannot read: " + e.getMessage()
+                + (e instanceof EOFException ? " (the file ends early: is it truncated?)" : "");
+    }
+
+    /** {@code e}, or an exception whose message names the file if {@code e}'s does not. */
+    private static IOException named(IOException e, String name) {
+        String message = e.getMessage();
+        return message != null && message.startsWith(name) ? e : new IOException(cannotRead(name, e), e);
+    }
+
+    private static void closeQuietly(BufferedReader reader, InputStream in, Exception failure) {
+        try {
+            if (reader != null) {
+                reader.close();
+            } else {
+                in.close();
+            }
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** The bytes as UTF-8 text, gunzipped if they start as gzip does. */
     private static BufferedReader text(InputStream in, String name) throws IOException {
-        InputStream raw = name.endsWith(".gz") ? new GZIPInputStream(in, BUFFER) : new BufferedInputStream(in, BUFFER);
+        BufferedInputStream buffered = new BufferedInputStream(in, BUFFER);
+        boolean gzip = startsAsGzip(buffered);
+        if (!gzip && name.endsWith(".gz")) {
+            throw new IOException(name + ": not gzip: its name ends in .gz but it does not start as gzip does (1f 8b)");
+        }
+        InputStream raw = gzip ? new GZIPInputStream(buffered, BUFFER) : buffered;
         return new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8), BUFFER);
+    }
+
+    private static boolean startsAsGzip(BufferedInputStream in) throws IOException {
+        in.mark(2);
+        boolean gzip = in.read() == GZIP_ID1 && in.read() == GZIP_ID2;
+        in.reset();
+        return gzip;
     }
 
     /** @param text the first non-blank line, or null at the end; @param number its 1-based line number */

@@ -260,6 +260,52 @@ class BacktestCommandTest {
                 .doesNotContain("\tat ").doesNotContain("\n");
     }
 
+    @Test
+    void shouldSayThatADirectoryGivenAsDataIsADirectory() {
+        int exit = backtest("--data", dir.toString(), "--out", dir.resolve("out").toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("backtest: " + dir + " is a directory, not a tick file");
+    }
+
+    @Test
+    void shouldEndInOneLineNamingAGzipFileThatIsCutShort() throws IOException {
+        byte[] whole = gzipped(Files.readString(csv(20_000)));
+        Path cut = dir.resolve("bars.csv.gz");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Path out = dir.resolve("out");
+
+        int exit = backtest("--data", cut.toString(), "--out", out.toString(), "--no-progress");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr.toString(StandardCharsets.UTF_8).strip()).startsWith("backtest: " + cut + ":")
+                .contains("Unexpected end of ZLIB input stream").endsWith("(the file ends early: is it truncated?)")
+                .doesNotContain("\n");
+        assertThat(out.resolve("report.json")).doesNotExist();
+    }
+
+    @Test
+    void shouldReadAGzippedFileWhoseNameDoesNotEndInGz() throws IOException {
+        Path file = dir.resolve("bars-gzipped.csv");
+        Files.write(file, gzipped(Files.readString(csv(200))));
+        Path out = dir.resolve("out");
+
+        int exit = backtest("--data", file.toString(), "--format", "csv", "--out", out.toString(), "--no-progress");
+
+        assertThat(exit).isZero();
+        assertThat(new ObjectMapper().readTree(out.resolve("report.json").toFile()).path("symbols").path("BTC-USD")
+                .path("points").asLong()).isEqualTo(200);
+    }
+
+    private static byte[] gzipped(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
     /** {@code n} trades 20 s apart, every third of them stamped 45 s early; a header line first. */
     private static String tradesEveryThirdLate(int n, long seed) {
         StringBuilder text = new StringBuilder("timestamp,price,amount\n");

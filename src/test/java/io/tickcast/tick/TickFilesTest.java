@@ -250,4 +250,70 @@ class TickFilesTest {
         }
         assertThat(badRows).isEmpty();
     }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A minute-bar CSV of {@code n} rows whose prices do not repeat, so that it compresses poorly. */
+    private static String minuteBars(int n) {
+        StringBuilder text = new StringBuilder("timestamp,close\n");
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < n; i++) {
+            text.append(1736208060L + 60L * i).append(',').append(50_000 + random.nextInt(1_000_000) / 100.0)
+                    .append('\n');
+        }
+        return text.toString();
+    }
+
+    @Test
+    void shouldSayThatADirectoryIsADirectory() {
+        assertThatThrownBy(() -> TickFiles.open(dir, "BTC-USD", badRows::add))
+                .isInstanceOf(IOException.class).hasMessage(dir + " is a directory, not a tick file");
+        assertThatThrownBy(() -> TickFiles.formatOf(dir)).hasMessage(dir + " is a directory, not a tick file");
+        assertThatThrownBy(() -> TickFiles.open(dir.resolve("missing.csv"), "BTC-USD", badRows::add))
+                .isInstanceOf(IOException.class).hasMessage("no such file: " + dir.resolve("missing.csv"));
+    }
+
+    @Test
+    void shouldNameAFileEndingInGzThatIsNotGzip() throws IOException {
+        Path file = dir.resolve("bars.csv.gz");
+        Files.writeString(file, "timestamp,close\n1736208060,7\n");
+
+        assertThatThrownBy(() -> TickFiles.open(file, "BTC-USD", badRows::add)).isInstanceOf(IOException.class)
+                .hasMessage(file + ": not gzip: its name ends in .gz but it does not start as gzip does (1f 8b)");
+    }
+
+    @Test
+    void shouldNameATruncatedGzipFileAndSayItEndsEarly() throws IOException {
+        byte[] whole = gzip(minuteBars(100_000));
+        Path shortFile = dir.resolve("short.csv.gz");
+        Files.write(shortFile, java.util.Arrays.copyOf(whole, 200));
+        Path cut = dir.resolve("cut.csv.gz");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+
+        assertThatThrownBy(() -> TickFiles.open(shortFile, "BTC-USD", badRows::add)).isInstanceOf(IOException.class)
+                .hasMessageStartingWith(shortFile + ":").hasMessageContaining("Unexpected end of ZLIB input stream")
+                .hasMessageEndingWith("(the file ends early: is it truncated?)");
+        try (TickReader reader = TickFiles.open(cut, "BTC-USD", badRows::add)) {
+            assertThatThrownBy(() -> reader.stream().count()).isInstanceOf(java.io.UncheckedIOException.class)
+                    .hasMessageStartingWith(cut + ":").hasMessageContaining("Unexpected end of ZLIB input stream")
+                    .hasMessageEndingWith("(the file ends early: is it truncated?)");
+        }
+    }
+
+    @Test
+    void shouldReadAGzippedFileWhoseNameDoesNotEndInGz() throws IOException {
+        Path file = dir.resolve("bars.csv");
+        Files.write(file, gzip("timestamp,close\n1736208060,7\n"));
+
+        assertThat(TickFiles.formatOf(file)).isEqualTo(TickFiles.Format.CSV);
+        try (TickReader reader = TickFiles.open(file, "BTC-USD", badRows::add)) {
+            assertThat(reader.stream().toList()).containsExactly(new Tick("BTC-USD", MINUTE, 7, Double.NaN));
+        }
+    }
 }
