@@ -11,10 +11,11 @@ import io.tickcast.pipeline.PipelineSettings;
 import io.tickcast.tick.Tick;
 import io.tickcast.tick.TickFiles;
 import io.tickcast.tick.TickReader;
-import io.tickcast.tick.Timestamps;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code tickcast backtest}: runs a tick file through the service's own per-symbol pipeline, offline and as
@@ -64,20 +68,23 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory of the reports.")
     Path out;
 
-    @Option(names = "--score-from", paramLabel = "TIME",
-            description = "Score only points from this time on (ISO-8601 or unix s/ms/us); earlier points are "
+    @Option(names = "--score-from", paramLabel = "TIME", converter = TimeConverter.class,
+            description = "Score only points from this time on (ISO-8601 or unix s/ms/us/ns); earlier points are "
                     + "learned from.")
-    String scoreFrom;
+    Long scoreFrom;
 
-    @Option(names = "--score-until", paramLabel = "TIME",
-            description = "Stop before this time (ISO-8601 or unix s/ms/us).")
-    String scoreUntil;
+    @Option(names = "--score-until", paramLabel = "TIME", converter = TimeConverter.class,
+            description = "Stop before this time (ISO-8601 or unix s/ms/us/ns); after --score-from.")
+    Long scoreUntil;
 
     @Option(names = "--no-progress", description = "Do not draw the progress bar.")
     boolean noProgress;
 
     @Mixin
     ConfigOptions config = new ConfigOptions();
+
+    @Spec
+    CommandSpec spec;
 
     /**
      * Fixed pipeline settings (tests), or null: they come from the config file, environment and --set, as
@@ -105,6 +112,12 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        long from = scoreFrom == null ? Long.MIN_VALUE : scoreFrom;
+        long until = scoreUntil == null ? Long.MAX_VALUE : scoreUntil;
+        if (from >= until) {
+            throw new ParameterException(spec.commandLine(), "--score-from (" + Instant.ofEpochMilli(from)
+                    + ") must be before --score-until (" + Instant.ofEpochMilli(until) + ")");
+        }
         String mismatch;
         try {
             TickFiles.checkFile(data);
@@ -117,13 +130,17 @@ public final class BacktestCommand implements Callable<Integer> {
             err.println("backtest: " + mismatch);
             return 2;
         }
+        String outProblem = outProblem(out);
+        if (outProblem != null) {
+            err.println("backtest: " + outProblem);
+            return 2;
+        }
         TickcastConfig loaded = config.load(Map.of());
         BacktestOptions options = BacktestOptions.of(data)
                 .withSettings(settings != null ? settings.get() : loaded.pipelineSettings()).withSymbol(symbol)
                 .withBars(loaded.barInterval(), loaded.barGrace())
                 .withMaxLateness(loaded.tickMaxLateness())
-                .withScoreWindow(scoreFrom == null ? Long.MIN_VALUE : Timestamps.parseUnixOrIso(scoreFrom),
-                        scoreUntil == null ? Long.MAX_VALUE : Timestamps.parseUnixOrIso(scoreUntil));
+                .withScoreWindow(from, until);
         BacktestResult result;
         try {
             result = BacktestRunner.run(options, noProgress ? ProgressListener.NONE : new ProgressBar(err));
@@ -136,7 +153,13 @@ public final class BacktestCommand implements Callable<Integer> {
                     + " (its symbols: " + symbolsOf(data) + ")") + "; no report written");
             return 1;
         }
-        Path html = ReportWriter.write(result, out);
+        Path html;
+        try {
+            html = ReportWriter.write(result, out);
+        } catch (IOException e) {
+            err.println("backtest: cannot write the reports into " + out + ": " + e);
+            return 1;
+        }
         for (SymbolSummary s : result.summaries()) {
             stdout.printf(Locale.ROOT, "%-10s points %8d scored %8d  RMSE %.4f  naive %.4f  AR(1) %.4f  EWMA %.4f  "
                             + "skill %+.3f%% (DM %s), vs AR(1) %+.3f%% (DM %s)  direction %.1f%%  "
@@ -155,6 +178,21 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         stdout.println("reports: " + out.resolve(ReportWriter.JSON_FILE) + ", " + html);
         return 0;
+    }
+
+    /**
+     * @return why the reports cannot be written into {@code dir} (it, or the nearest of its parents that exists, is
+     *         not a directory), or null
+     */
+    static String outProblem(Path dir) {
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || Files.isDirectory(existing)) {
+            return null;
+        }
+        return "--out " + dir + (existing.equals(dir) ? "" : ": " + existing) + " is a file, not a directory";
     }
 
     /** @return the first few distinct symbols of the file's ticks (CSV ticks get the default symbol) */

@@ -306,6 +306,30 @@ class BacktestCommandTest {
         return bytes.toByteArray();
     }
 
+    @Test
+    void shouldRefuseAnOutThatIsAFileBeforeRunning() throws IOException {
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+
+        int exit = backtest("--data", csv(1500).toString(), "--out", file.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr.toString(StandardCharsets.UTF_8))
+                .as("one line, and no progress bar: nothing ran")
+                .isEqualTo("backtest: --out " + file + " is a file, not a directory" + System.lineSeparator());
+        assertThat(Files.readString(file)).isEqualTo("x");
+    }
+
+    @Test
+    void shouldRefuseAnOutUnderAFileBeforeRunning() throws IOException {
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+
+        int exit = backtest("--data", csv(1500).toString(), "--out", file.resolve("sub").toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).isEqualTo("backtest: --out " + file.resolve("sub")
+                + ": " + file + " is a file, not a directory" + System.lineSeparator());
+    }
+
     /** {@code n} trades 20 s apart, every third of them stamped 45 s early; a header line first. */
     private static String tradesEveryThirdLate(int n, long seed) {
         StringBuilder text = new StringBuilder("timestamp,price,amount\n");
