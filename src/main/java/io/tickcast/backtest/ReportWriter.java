@@ -1,8 +1,12 @@
 package io.tickcast.backtest;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.tickcast.pipeline.DriftEvent;
 import io.tickcast.pipeline.DriftSignal;
 import io.tickcast.quality.DieboldMariano;
@@ -15,7 +19,8 @@ import java.util.Locale;
 
 /**
  * Writes a backtest's {@code report.json} and a self-contained {@code report.html} (inline SVG, no script,
- * no external resource: it opens offline).
+ * no external resource: it opens offline). A figure that does not exist ({@code NaN}: an RMSE with no point scored, a
+ * p-value under two points) is null in {@code report.json}, JSON having no NaN, and a dash in {@code report.html}.
  */
 public final class ReportWriter {
     /** Name of the JSON report in the output directory. */
@@ -23,7 +28,9 @@ public final class ReportWriter {
     /** Name of the HTML report in the output directory. */
     public static final String HTML_FILE = "report.html";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(new SimpleModule("finite-or-null").addSerializer(Double.class, new FiniteOrNull())
+                    .addSerializer(double.class, new FiniteOrNull()));
 
     private ReportWriter() {
     }
@@ -80,8 +87,8 @@ public final class ReportWriter {
                         + " dropped as late)")
                 .append(s.duplicateTicks() + s.outOfOrderTicks() == 0 ? "" : "; " + s.duplicateTicks()
                         + " duplicate and " + s.outOfOrderTicks() + " out-of-order ticks rejected")
-                .append(", from ")
-                .append(Instant.ofEpochMilli(s.firstScoredTs())).append(" to ").append(Instant.ofEpochMilli(s.lastScoredTs()))
+                .append(s.scored() == 0 ? "" : ", from " + Instant.ofEpochMilli(s.firstScoredTs()) + " to "
+                        + Instant.ofEpochMilli(s.lastScoredTs()))
                 .append("; model version ").append(s.modelVersion()).append("; ")
                 .append(String.format(Locale.ROOT, "%.0f", s.pointsPerSecond())).append(" points/s.</p>")
                 .append("<table><tr><th>forecast</th><th>RMSE</th><th>MAE</th></tr>")
@@ -146,5 +153,21 @@ public final class ReportWriter {
 
     private static String pct(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f%%", 100 * v) : "–";
+    }
+
+    /** Writes a double as a JSON number, or null if it is not finite (JSON has no NaN or infinity). */
+    private static final class FiniteOrNull extends StdSerializer<Double> {
+        FiniteOrNull() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double value, JsonGenerator out, SerializerProvider provider) throws IOException {
+            if (Double.isFinite(value)) {
+                out.writeNumber(value);
+            } else {
+                out.writeNull();
+            }
+        }
     }
 }

@@ -144,22 +144,31 @@ final class SymbolAccumulator {
     /**
      * @param bars      whether the points are bars
      * @param lateTicks ticks dropped because their bar had closed
+     * @return the figures; with no point scored, {@code NaN} ones (there are none) and null times
      */
     SymbolSummary summary(boolean bars, long lateTicks) {
-        double n = Math.max(scored, 1);
+        double n = scored == 0 ? Double.NaN : scored;
         double rmse = Math.sqrt(squares / n);
         double naiveRmse = Math.sqrt(naiveSquares / n);
         double ar1Rmse = Math.sqrt(ar1Squares / n);
         double seconds = nanos / 1e9;
         return new SymbolSummary(symbol, points, ticks, bars ? points : 0, lateTicks, duplicateTicks,
-                outOfOrderTicks, scored, firstTs, lastTs, rmse,
+                outOfOrderTicks, scored, scored == 0 ? null : firstTs, scored == 0 ? null : lastTs, rmse,
                 absolutes / n, percents / n,
                 Math.sqrt(modelSquares / n), naiveRmse, naiveAbsolutes / n, Math.sqrt(ewmaSquares / n), ar1Rmse,
-                naiveRmse > 0 ? 1 - rmse / naiveRmse : 0, ar1Rmse > 0 ? 1 - rmse / ar1Rmse : 0,
+                skill(rmse, naiveRmse), skill(rmse, ar1Rmse),
                 versusNaive.result(), versusAr1.result(),
                 moves == 0 ? Double.NaN : hits / moves, intervals == 0 ? Double.NaN : (double) covered / intervals,
                 intervalLevel, blendWeights / n, modelVersion, seconds > 0 ? points / seconds : 0, eventCount,
                 List.copyOf(events));
+    }
+
+    /** @return {@code 1 − rmse/baselineRmse}: 0 against a baseline without error, NaN without a point scored */
+    private static double skill(double rmse, double baselineRmse) {
+        if (Double.isNaN(baselineRmse)) {
+            return Double.NaN;
+        }
+        return baselineRmse > 0 ? 1 - rmse / baselineRmse : 0;
     }
 
     /** @return the scored points thinned to at most {@code maxPoints} by an even stride */

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The figures of one symbol over the scored points of a backtest, the per-symbol entry of
- * {@code report.json}. RMSE and MAE in the unit of the price, MAPE in percent.
+ * {@code report.json}. RMSE and MAE in the unit of the price, MAPE in percent. With no point scored, the times are
+ * null and the figures {@code NaN} (null in {@code report.json}).
  *
  * @param symbol              the instrument
  * @param points              points read for this symbol (learned from): ticks, or with bars the bars
@@ -17,8 +18,8 @@ import java.util.List;
  * @param duplicateTicks      ticks rejected as exact duplicates of the symbol's latest, as the service rejects them
  * @param outOfOrderTicks     ticks rejected as older than the symbol's latest by more than {@code tick.max.lateness}
  * @param scored              points scored (the figures are over these)
- * @param firstScoredTs       event time of the first scored point, epoch ms
- * @param lastScoredTs        event time of the last scored point, epoch ms
+ * @param firstScoredTs       event time of the first scored point, epoch ms; null if none was scored
+ * @param lastScoredTs        event time of the last scored point, epoch ms; null if none was scored
  * @param rmse                the emitted (blended) forecast's RMSE
  * @param mae                 its MAE
  * @param mape                its MAPE
@@ -49,8 +50,8 @@ public record SymbolSummary(@JsonProperty("symbol") String symbol,
                             @JsonProperty("duplicate_ticks") long duplicateTicks,
                             @JsonProperty("out_of_order_ticks") long outOfOrderTicks,
                             @JsonProperty("scored") long scored,
-                            @JsonProperty("first_scored_ts") long firstScoredTs,
-                            @JsonProperty("last_scored_ts") long lastScoredTs,
+                            @JsonProperty("first_scored_ts") Long firstScoredTs,
+                            @JsonProperty("last_scored_ts") Long lastScoredTs,
                             @JsonProperty("rmse") double rmse,
                             @JsonProperty("mae") double mae,
                             @JsonProperty("mape") double mape,

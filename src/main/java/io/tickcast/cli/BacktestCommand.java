@@ -161,12 +161,17 @@ public final class BacktestCommand implements Callable<Integer> {
             return 1;
         }
         for (SymbolSummary s : result.summaries()) {
-            stdout.printf(Locale.ROOT, "%-10s points %8d scored %8d  RMSE %.4f  naive %.4f  AR(1) %.4f  EWMA %.4f  "
-                            + "skill %+.3f%% (DM %s), vs AR(1) %+.3f%% (DM %s)  direction %.1f%%  "
-                            + "coverage %.1f%%  drift events %d%n",
-                    s.symbol(), s.points(), s.scored(), s.rmse(), s.naiveRmse(), s.ar1Rmse(), s.ewmaRmse(),
-                    100 * s.skill(), s.dmVsNaive().pValueText(), 100 * s.skillVsAr1(), s.dmVsAr1().pValueText(),
-                    100 * s.directionalAccuracy(), 100 * s.intervalCoverage(), s.driftEventCount());
+            if (s.scored() == 0) {
+                stdout.printf(Locale.ROOT, "%-10s points %8d scored %8d  nothing scored: a point is scored against"
+                        + " the forecast made at the one before%n", s.symbol(), s.points(), s.scored());
+            } else {
+                stdout.printf(Locale.ROOT, "%-10s points %8d scored %8d  RMSE %.4f  naive %.4f  AR(1) %.4f  EWMA %.4f"
+                                + "  skill %+.3f%% (DM %s), vs AR(1) %+.3f%% (DM %s)  direction %.1f%%  "
+                                + "coverage %.1f%%  drift events %d%n",
+                        s.symbol(), s.points(), s.scored(), s.rmse(), s.naiveRmse(), s.ar1Rmse(), s.ewmaRmse(),
+                        100 * s.skill(), s.dmVsNaive().pValueText(), 100 * s.skillVsAr1(), s.dmVsAr1().pValueText(),
+                        100 * s.directionalAccuracy(), 100 * s.intervalCoverage(), s.driftEventCount());
+            }
             if (options.bars()) {
                 stdout.printf(Locale.ROOT, "%-10s %d ticks into %d bars of %s, %d late ticks dropped%n", "",
                         s.ticks(), s.bars(), options.barInterval(), s.lateTicks());

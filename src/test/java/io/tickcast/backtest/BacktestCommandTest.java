@@ -330,6 +330,38 @@ class BacktestCommandTest {
                 + ": " + file + " is a file, not a directory" + System.lineSeparator());
     }
 
+    @Test
+    void shouldWriteNullFiguresForASymbolWithNothingScoredAmongOthers() throws IOException {
+        StringBuilder text = new StringBuilder();
+        double[] a = prices(300, 42L);
+        for (int i = 0; i < 300; i++) {
+            text.append(String.format(Locale.ROOT, "{\"symbol\":\"BTC-USD\",\"ts\":%d,\"price\":%.2f}%n",
+                    1_736_208_060_000L + 1000L * i, a[i]));
+        }
+        text.append("{\"symbol\":\"ETH-USD\",\"ts\":1736208060000,\"price\":3300.5}\n");
+        Path file = Files.writeString(dir.resolve("ticks.jsonl"), text);
+        Path out = dir.resolve("out");
+
+        int exit = backtest("--data", file.toString(), "--out", out.toString(), "--no-progress");
+
+        assertThat(exit).isZero();
+        String json = Files.readString(out.resolve("report.json"));
+        assertThat(json).as("JSON has no NaN").doesNotContain("NaN").doesNotContain("Infinity");
+        JsonNode eth = new ObjectMapper().readTree(json).path("symbols").path("ETH-USD");
+        assertThat(eth.path("points").asLong()).isEqualTo(1);
+        assertThat(eth.path("scored").asLong()).isZero();
+        for (String field : List.of("first_scored_ts", "last_scored_ts", "rmse", "mae", "mape", "naive_rmse",
+                "ar1_rmse", "skill", "skill_vs_ar1", "directional_accuracy", "interval_coverage", "mean_blend_weight")) {
+            assertThat(eth.path(field).isNull()).as(field).isTrue();
+        }
+        assertThat(eth.path("dm_vs_naive").path("p_value").isNull()).isTrue();
+        assertThat(new ObjectMapper().readTree(json).path("symbols").path("BTC-USD").path("rmse").asDouble())
+                .isPositive();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).containsPattern("ETH-USD +points +1 scored +0 +nothing"
+                + " scored");
+        assertThat(Files.readString(out.resolve("report.html"))).doesNotContain("1970-01-01");
+    }
+
     /** {@code n} trades 20 s apart, every third of them stamped 45 s early; a header line first. */
     private static String tradesEveryThirdLate(int n, long seed) {
         StringBuilder text = new StringBuilder("timestamp,price,amount\n");
