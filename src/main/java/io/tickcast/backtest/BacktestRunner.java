@@ -3,6 +3,7 @@ package io.tickcast.backtest;
 import io.tickcast.pipeline.Point;
 import io.tickcast.pipeline.PointOutcome;
 import io.tickcast.pipeline.SymbolPipeline;
+import io.tickcast.tick.BadRow;
 import io.tickcast.tick.Tick;
 import io.tickcast.tick.RejectReason;
 import io.tickcast.tick.TickFiles;
@@ -12,8 +13,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -34,7 +37,11 @@ public final class BacktestRunner {
     private final Consumer<PointOutcome> outcomes;
     private final Map<String, SymbolPipeline> pipelines = new LinkedHashMap<>();
     private final Map<String, SymbolAccumulator> sums = new LinkedHashMap<>();
+    private final Set<String> symbols = new LinkedHashSet<>();
     private long points;
+    private Long firstTickTs;
+    private Long lastPointTs;
+    private BadRow firstSkipped;
 
     private BacktestRunner(BacktestOptions options, Consumer<PointOutcome> outcomes) {
         this.options = options;
@@ -50,19 +57,32 @@ public final class BacktestRunner {
      * @throws IOException if the file cannot be read or has no usable header
      */
     public static BacktestResult run(BacktestOptions options, ProgressListener progress) throws IOException {
-        return run(options, progress, outcome -> { });
+        return run(options, progress, bad -> { }, outcome -> { });
     }
 
     /**
      * @param options  what to read and how
      * @param progress told how far the run got
+     * @param outcomes told every point's outcome, in processing order
+     * @return the per-symbol summaries and chart series
+     * @throws IOException if the file cannot be read or has no usable header
+     */
+    public static BacktestResult run(BacktestOptions options, ProgressListener progress,
+                                     Consumer<PointOutcome> outcomes) throws IOException {
+        return run(options, progress, bad -> { }, outcomes);
+    }
+
+    /**
+     * @param options  what to read and how
+     * @param progress told how far the run got
+     * @param onBadRow told every row skipped as not a valid tick, with its file and line, as it is read
      * @param outcomes told every point's outcome, in processing order (what the service would publish, without
      *                 its latency)
      * @return the per-symbol summaries and chart series
      * @throws IOException if the file cannot be read, at open or later, or has no usable header (the message names
      *                     the file)
      */
-    public static BacktestResult run(BacktestOptions options, ProgressListener progress,
+    public static BacktestResult run(BacktestOptions options, ProgressListener progress, Consumer<BadRow> onBadRow,
                                      Consumer<PointOutcome> outcomes) throws IOException {
         long started = System.nanoTime();
         long total = Files.size(options.data());
@@ -71,9 +91,12 @@ public final class BacktestRunner {
         BacktestRunner run = new BacktestRunner(options, outcomes);
         long ticks = 0;
         long skipped;
-        try (TickReader reader = TickFiles.open(counted, options.data().toString(), csvSymbol, bad -> { })) {
+        long read;
+        try (TickReader reader = TickFiles.open(counted, options.data().toString(), csvSymbol,
+                bad -> run.badRow(bad, onBadRow))) {
             while (reader.hasNext()) {
                 Tick tick = reader.next();
+                run.seen(tick);
                 if (tick.ts() >= options.scoreUntilMs()) {
                     break;
                 }
@@ -86,13 +109,31 @@ public final class BacktestRunner {
                 }
             }
             skipped = reader.rowsSkipped();
+            read = reader.ticksRead();
         } catch (UncheckedIOException e) {
             throw new IOException(e.getMessage(), e.getCause());
         } finally {
             run.pipelines.values().forEach(SymbolPipeline::close);
         }
         progress.progress(total, total, run.points);
-        return run.result(skipped, (System.nanoTime() - started) / 1_000_000);
+        return run.result(new FileRead(read, skipped, run.firstSkipped, List.copyOf(run.symbols), run.firstTickTs,
+                run.lastPointTs), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void badRow(BadRow row, Consumer<BadRow> onBadRow) {
+        if (firstSkipped == null) {
+            firstSkipped = row;
+        }
+        onBadRow.accept(row);
+    }
+
+    private void seen(Tick tick) {
+        if (firstTickTs == null) {
+            firstTickTs = tick.ts();
+        }
+        if (symbols.size() < FileRead.MAX_SYMBOLS) {
+            symbols.add(tick.symbol());
+        }
     }
 
     private void tick(Tick tick) {
@@ -113,10 +154,11 @@ public final class BacktestRunner {
         sums.get(point.symbol()).add(outcome, point.price(), point.ts() >= options.scoreFromMs(),
                 System.nanoTime() - t0);
         points++;
+        lastPointTs = lastPointTs == null ? point.ts() : Math.max(lastPointTs, point.ts());
         outcomes.accept(outcome);
     }
 
-    private BacktestResult result(long skipped, long elapsedMs) {
+    private BacktestResult result(FileRead read, long elapsedMs) {
         List<SymbolSummary> summaries = new ArrayList<>();
         List<ChartSeries> charts = new ArrayList<>();
         List<ChartSeries> details = new ArrayList<>();
@@ -128,7 +170,7 @@ public final class BacktestRunner {
             counts.add(sum.eventCounts());
         }
         return new BacktestResult(options.data().toString(), summaries, charts, details, counts,
-                options.settings().response().detector(), skipped, elapsedMs, options.barInterval(),
+                options.settings().response().detector(), read, elapsedMs, options.barInterval(),
                 options.barGrace());
     }
 }

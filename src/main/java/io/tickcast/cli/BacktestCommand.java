@@ -3,21 +3,19 @@ package io.tickcast.cli;
 import io.tickcast.backtest.BacktestOptions;
 import io.tickcast.backtest.BacktestResult;
 import io.tickcast.backtest.BacktestRunner;
+import io.tickcast.backtest.NothingScored;
 import io.tickcast.backtest.ProgressListener;
 import io.tickcast.backtest.ReportWriter;
 import io.tickcast.backtest.SymbolSummary;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.pipeline.PipelineSettings;
-import io.tickcast.tick.Tick;
 import io.tickcast.tick.TickFiles;
-import io.tickcast.tick.TickReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.Map;
@@ -118,21 +116,9 @@ public final class BacktestCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--score-from (" + Instant.ofEpochMilli(from)
                     + ") must be before --score-until (" + Instant.ofEpochMilli(until) + ")");
         }
-        String mismatch;
-        try {
-            TickFiles.checkFile(data);
-            mismatch = formatMismatch();
-        } catch (IOException e) {
-            err.println("backtest: " + e.getMessage());
-            return 2;
-        }
-        if (mismatch != null) {
-            err.println("backtest: " + mismatch);
-            return 2;
-        }
-        String outProblem = outProblem(out);
-        if (outProblem != null) {
-            err.println("backtest: " + outProblem);
+        String refused = refusedInput();
+        if (refused != null) {
+            err.println("backtest: " + refused);
             return 2;
         }
         TickcastConfig loaded = config.load(Map.of());
@@ -148,9 +134,9 @@ public final class BacktestCommand implements Callable<Integer> {
             err.println("backtest: " + e.getMessage());
             return 2;
         }
-        if (result.summaries().isEmpty()) {
-            err.println("backtest: nothing to forecast in " + data + (symbol == null ? "" : " for symbol " + symbol
-                    + " (its symbols: " + symbolsOf(data) + ")") + "; no report written");
+        String nothingScored = NothingScored.why(result, options);
+        if (nothingScored != null) {
+            err.println("backtest: no report written: " + nothingScored);
             return 1;
         }
         Path html;
@@ -160,6 +146,23 @@ public final class BacktestCommand implements Callable<Integer> {
             err.println("backtest: cannot write the reports into " + out + ": " + e);
             return 1;
         }
+        printSummary(result, options);
+        stdout.println("reports: " + out.resolve(ReportWriter.JSON_FILE) + ", " + html);
+        return 0;
+    }
+
+    /** @return why the file or {@code --out} cannot be used (exit code 2), or null */
+    private String refusedInput() {
+        try {
+            TickFiles.checkFile(data);
+            String mismatch = formatMismatch();
+            return mismatch != null ? mismatch : outProblem(out);
+        } catch (IOException e) {
+            return e.getMessage();
+        }
+    }
+
+    private void printSummary(BacktestResult result, BacktestOptions options) {
         for (SymbolSummary s : result.summaries()) {
             if (s.scored() == 0) {
                 stdout.printf(Locale.ROOT, "%-10s points %8d scored %8d  nothing scored: a point is scored against"
@@ -181,8 +184,6 @@ public final class BacktestCommand implements Callable<Integer> {
                         + " rejects them%n", "", s.duplicateTicks(), s.outOfOrderTicks());
             }
         }
-        stdout.println("reports: " + out.resolve(ReportWriter.JSON_FILE) + ", " + html);
-        return 0;
     }
 
     /**
@@ -198,13 +199,6 @@ public final class BacktestCommand implements Callable<Integer> {
             return null;
         }
         return "--out " + dir + (existing.equals(dir) ? "" : ": " + existing) + " is a file, not a directory";
-    }
-
-    /** @return the first few distinct symbols of the file's ticks (CSV ticks get the default symbol) */
-    private static List<String> symbolsOf(Path file) throws IOException {
-        try (TickReader reader = TickFiles.open(file, TickFiles.DEFAULT_SYMBOL, bad -> { })) {
-            return reader.stream().map(Tick::symbol).distinct().limit(10).toList();
-        }
     }
 
     /** @return why the file's content does not match {@code --format}, or {@code null} */

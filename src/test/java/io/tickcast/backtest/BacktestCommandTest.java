@@ -331,6 +331,49 @@ class BacktestCommandTest {
     }
 
     @Test
+    void shouldFailAndAskWhetherTheFileIsNewestFirstWhenItsTicksRunBackwards() throws IOException {
+        List<String> lines = Files.readAllLines(csv(600));
+        List<String> rows = new java.util.ArrayList<>(lines.subList(1, lines.size()));
+        java.util.Collections.reverse(rows);
+        Path file = Files.write(dir.resolve("newest-first.csv"), concat(lines.get(0), rows));
+        Path out = dir.resolve("out");
+
+        int exit = backtest("--data", file.toString(), "--out", out.toString(), "--no-progress");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stderr.toString(StandardCharsets.UTF_8).strip()).isEqualTo("backtest: no report written: nothing"
+                + " scored in " + file + ": 599 of 600 ticks were older than the latest before them by more than"
+                + " tick.max.lateness (5s): is the file newest-first?");
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(out.resolve("report.json")).doesNotExist();
+    }
+
+    @Test
+    void shouldFailSayingSoWhenNoPointIsAtOrAfterTheScoreFromTime() throws IOException {
+        Path out = dir.resolve("out");
+
+        int exit = backtest("--data", csv(100).toString(), "--out", out.toString(), "--no-progress",
+                "--score-from", "2025-02-01");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stderr.toString(StandardCharsets.UTF_8).strip()).isEqualTo("backtest: no report written: nothing"
+                + " scored in " + dir.resolve("bars.csv") + ": no point at or after --score-from 2025-02-01T00:00:00Z"
+                + " (the last is at 2025-01-07T01:40:00Z)");
+        assertThat(out.resolve("report.json")).doesNotExist();
+    }
+
+    @Test
+    void shouldFailSayingSoWhenNoTickIsBeforeTheScoreUntilTime() throws IOException {
+        int exit = backtest("--data", csv(100).toString(), "--out", dir.resolve("out").toString(), "--no-progress",
+                "--score-until", "2025-01-06");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stderr.toString(StandardCharsets.UTF_8).strip()).isEqualTo("backtest: no report written: nothing"
+                + " to forecast in " + dir.resolve("bars.csv") + ": no tick before --score-until 2025-01-06T00:00:00Z"
+                + " (the first is at 2025-01-07T00:01:00Z)");
+    }
+
+    @Test
     void shouldWriteNullFiguresForASymbolWithNothingScoredAmongOthers() throws IOException {
         StringBuilder text = new StringBuilder();
         double[] a = prices(300, 42L);
@@ -360,6 +403,12 @@ class BacktestCommandTest {
         assertThat(stdout.toString(StandardCharsets.UTF_8)).containsPattern("ETH-USD +points +1 scored +0 +nothing"
                 + " scored");
         assertThat(Files.readString(out.resolve("report.html"))).doesNotContain("1970-01-01");
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new java.util.ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
     }
 
     /** {@code n} trades 20 s apart, every third of them stamped 45 s early; a header line first. */
