@@ -9,6 +9,7 @@ import io.tickcast.backtest.ReportWriter;
 import io.tickcast.backtest.SymbolSummary;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.pipeline.PipelineSettings;
+import io.tickcast.tick.BadRow;
 import io.tickcast.tick.TickFiles;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,6 +38,9 @@ import picocli.CommandLine.Spec;
                 + "DIR/report.json and a self-contained DIR/report.html. With bar.interval set (--set "
                 + "bar.interval=1m), points are the closes of time bars built as the service builds them.")
 public final class BacktestCommand implements Callable<Integer> {
+
+    /** Skipped rows shown on stderr; the rest are only counted. */
+    private static final int MAX_SKIPPED_SHOWN = 5;
 
     /** Input formats; the content decides in the end ({@link TickFiles#formatOf}). */
     enum Format {
@@ -100,7 +104,7 @@ public final class BacktestCommand implements Callable<Integer> {
     /**
      * @param settings the pipeline settings to use (the service's configuration)
      * @param stdout   where the summary goes
-     * @param err      where the progress bar goes
+     * @param err      where the progress bar, skipped rows and errors go
      */
     public BacktestCommand(Supplier<PipelineSettings> settings, PrintStream stdout, PrintStream err) {
         this.settings = settings;
@@ -128,8 +132,11 @@ public final class BacktestCommand implements Callable<Integer> {
                 .withMaxLateness(loaded.tickMaxLateness())
                 .withScoreWindow(from, until);
         BacktestResult result;
+        ProgressBar bar = noProgress ? null : new ProgressBar(err);
+        long[] skipped = {0};
         try {
-            result = BacktestRunner.run(options, noProgress ? ProgressListener.NONE : new ProgressBar(err));
+            result = BacktestRunner.run(options, bar == null ? ProgressListener.NONE : bar,
+                    row -> reportSkipped(row, ++skipped[0], bar), outcome -> { });
         } catch (IOException e) {
             err.println("backtest: " + e.getMessage());
             return 2;
@@ -162,6 +169,17 @@ public final class BacktestCommand implements Callable<Integer> {
         }
     }
 
+    /** Shows the first skipped rows, with file and line, as {@code replay} does; the count is in the summary. */
+    private void reportSkipped(BadRow row, long count, ProgressBar bar) {
+        if (count > MAX_SKIPPED_SHOWN + 1) {
+            return;
+        }
+        if (bar != null) {
+            bar.endLine();
+        }
+        err.println(count <= MAX_SKIPPED_SHOWN ? "skipped " + row : "(further skipped rows are only counted)");
+    }
+
     private void printSummary(BacktestResult result, BacktestOptions options) {
         for (SymbolSummary s : result.summaries()) {
             if (s.scored() == 0) {
@@ -183,6 +201,11 @@ public final class BacktestCommand implements Callable<Integer> {
                 stdout.printf(Locale.ROOT, "%-10s %d duplicate and %d out-of-order ticks rejected, as the service"
                         + " rejects them%n", "", s.duplicateTicks(), s.outOfOrderTicks());
             }
+        }
+        if (result.rowsSkipped() > 0) {
+            stdout.printf(Locale.ROOT, "%d row%s skipped as not valid ticks%s%n", result.rowsSkipped(),
+                    result.rowsSkipped() == 1 ? "" : "s",
+                    result.rowsSkipped() > MAX_SKIPPED_SHOWN ? " (the first " + MAX_SKIPPED_SHOWN + " shown)" : "");
         }
     }
 
@@ -219,9 +242,18 @@ public final class BacktestCommand implements Callable<Integer> {
         private static final int WIDTH = 40;
         private final PrintStream err;
         private final long started = System.nanoTime();
+        private boolean drawn;
 
         ProgressBar(PrintStream err) {
             this.err = err;
+        }
+
+        /** Ends the bar's line, if one is drawn, so that a message can be printed below it. */
+        void endLine() {
+            if (drawn) {
+                err.println();
+                drawn = false;
+            }
         }
 
         @Override
@@ -231,7 +263,8 @@ public final class BacktestCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - started) / 1e9;
             err.printf(Locale.ROOT, "\r[%s%s] %5.1f%% %,d points %,.0f points/s", "#".repeat(filled),
                     " ".repeat(WIDTH - filled), 100 * share, points, seconds > 0 ? points / seconds : 0.0);
-            if (share >= 1) {
+            drawn = share < 1;
+            if (!drawn) {
                 err.println();
             }
             err.flush();

@@ -374,6 +374,48 @@ class BacktestCommandTest {
     }
 
     @Test
+    void shouldShowTheFirstSkippedRowsWithTheirLinesAndCountThemAll() throws IOException {
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(csv(300)));
+        for (int i = 0; i < 8; i++) {
+            lines.set(10 + 20 * i, "01/07/2025 10:" + (10 + i) + ",1,1,1,50000,0.5");
+        }
+        Path file = Files.write(dir.resolve("some-bad.csv"), lines);
+        Path out = dir.resolve("out");
+
+        int exit = backtest("--data", file.toString(), "--out", out.toString(), "--no-progress");
+
+        assertThat(exit).isZero();
+        assertThat(stderr.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "skipped " + file + ":11: Text '01/07/2025 10:10' could not be parsed at index 0",
+                "skipped " + file + ":31: Text '01/07/2025 10:11' could not be parsed at index 0",
+                "skipped " + file + ":51: Text '01/07/2025 10:12' could not be parsed at index 0",
+                "skipped " + file + ":71: Text '01/07/2025 10:13' could not be parsed at index 0",
+                "skipped " + file + ":91: Text '01/07/2025 10:14' could not be parsed at index 0",
+                "(further skipped rows are only counted)");
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("8 rows skipped as not valid ticks");
+        assertThat(new ObjectMapper().readTree(out.resolve("report.json").toFile()).path("rows_skipped").asLong())
+                .isEqualTo(8);
+    }
+
+    @Test
+    void shouldFailGivingTheFirstReasonWhenEveryRowIsSkipped() throws IOException {
+        Path file = Files.writeString(dir.resolve("us-dates.csv"), "timestamp,close\n01/07/2025 10:00,50000\n"
+                + "01/07/2025 10:01,50001\n01/07/2025 10:02,50002\n");
+        Path out = dir.resolve("out");
+
+        int exit = backtest("--data", file.toString(), "--out", out.toString(), "--no-progress");
+
+        assertThat(exit).isEqualTo(1);
+        List<String> err = stderr.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(err).hasSize(4).first().isEqualTo("skipped " + file
+                + ":2: Text '01/07/2025 10:00' could not be parsed at index 0");
+        assertThat(err.get(3)).isEqualTo("backtest: no report written: nothing to forecast in " + file + ": all 3 rows"
+                + " were skipped as not valid ticks, the first as " + file + ":2: Text '01/07/2025 10:00' could not be"
+                + " parsed at index 0");
+        assertThat(out.resolve("report.json")).doesNotExist();
+    }
+
+    @Test
     void shouldWriteNullFiguresForASymbolWithNothingScoredAmongOthers() throws IOException {
         StringBuilder text = new StringBuilder();
         double[] a = prices(300, 42L);
