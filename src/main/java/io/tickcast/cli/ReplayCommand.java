@@ -1,5 +1,6 @@
 package io.tickcast.cli;
 
+import io.tickcast.service.TopicAdmin;
 import io.tickcast.tick.BadRow;
 import io.tickcast.tick.TickFiles;
 import io.tickcast.tick.TickReader;
@@ -13,10 +14,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.errors.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,6 +36,9 @@ import picocli.CommandLine.Parameters;
 public final class ReplayCommand implements Callable<Integer> {
 
     private static final int MAX_BAD_ROWS_SHOWN = 10;
+
+    /** How a user of this command sets the broker's address and the wait for it, named when no broker answers. */
+    private static final String BROKER_SETTINGS = "check -b; -X default.api.timeout.ms sets the wait";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -88,8 +94,20 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long[] badRows = {0};
-        try (TickReader reader = open(row -> reportBadRow(err, row, ++badRows[0]));
-             TickPublisher publisher = TickPublisher.create(bootstrapServers, topic, new LinkedHashMap<>(producerProperties))) {
+        try (TickReader reader = open(row -> reportBadRow(err, row, ++badRows[0]))) {
+            // before the producer: it would wait max.block.ms (60 s) per attempt, logging every reconnection
+            TopicAdmin.checkReachable(kafkaProperties(), BROKER_SETTINGS);
+            return publish(reader, options, out, err);
+        } catch (IOException | UncheckedIOException e) {
+            err.println("replay failed: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+    }
+
+    private int publish(TickReader reader, PublishOptions options, PrintWriter out, PrintWriter err) {
+        try (TickPublisher publisher = TickPublisher.create(bootstrapServers, topic,
+                new LinkedHashMap<>(producerProperties))) {
             out.printf("Replaying %s into topic '%s' at %s (speed %s)%n", file == null ? bundled().description() : file,
                     topic, bootstrapServers, speed == 0 ? "as fast as possible" : speed + "x");
             out.flush();
@@ -99,11 +117,15 @@ public final class ReplayCommand implements Callable<Integer> {
             }
             printSummary(out, err, result, reader.rowsSkipped());
             return result.failed() == 0 ? 0 : 1;
-        } catch (IOException | UncheckedIOException e) {
-            err.println("replay failed: " + e.getMessage());
-            err.flush();
-            return 1;
         }
+    }
+
+    /** @return the properties the producer gets, as an admin client's: -b, then -X (security settings, timeouts) */
+    private Map<String, Object> kafkaProperties() {
+        Map<String, Object> kafka = new HashMap<>();
+        kafka.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        kafka.putAll(producerProperties);
+        return kafka;
     }
 
     private TickReader open(java.util.function.Consumer<BadRow> onBadRow) throws IOException {

@@ -74,17 +74,27 @@ class TickcastCommandTest {
     }
 
     @Test
-    void shouldAskWhetherABrokerRunsWhenAReplayHadNoTickAcknowledged() throws IOException {
+    void shouldEndAReplayInOneLineNamingTheAddressBeforePublishingWhenNoKafkaAnswers() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        CliRun run = CliRun.of("replay", "-b", "localhost:" + closedPort, "--limit", "3", "-X", "max.block.ms=300",
-                "-X", "request.timeout.ms=300", "-X", "delivery.timeout.ms=600");
+        CliRun run = CliRun.of("replay", "-b", "localhost:" + closedPort, "--limit", "3", "-X",
+                "default.api.timeout.ms=1500", "-X", "request.timeout.ms=1000", "-X", "max.block.ms=300");
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("no tick was acknowledged: is a Kafka broker running at localhost:"
-                + closedPort + " (-b)?");
+        assertThat(run.err().strip()).startsWith("tickcast replay: no Kafka broker answered at localhost:" + closedPort
+                + " within 1500 ms (check -b; -X default.api.timeout.ms sets the wait)").doesNotContain("\n");
+    }
+
+    @Test
+    void shouldEndAReplayInOneLineWhenItsWaitForKafkaIsShorterThanARequest() {
+        CliRun run = CliRun.of("replay", "-b", "localhost:1", "--limit", "3", "-X", "default.api.timeout.ms=1500",
+                "-X", "max.block.ms=300");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("tickcast replay: The specified value of default.api.timeout.ms must be"
+                + " no smaller than the value of request.timeout.ms.");
     }
 
     @Test
