@@ -133,23 +133,18 @@ final class DemoCommand implements Callable<Integer> {
 
     /** Opens the data to replay: a file that is missing or cannot be read as ticks fails here, with its reason. */
     private TickReader openTicks(PrintStream out) throws IOException {
-        if (data != null && !Files.isRegularFile(data)) {
-            throw new IOException("no such file: " + data);
-        }
-        return data == null ? TickFiles.openBundled(bundledData(), symbol, bad -> out.println("skipped: " + bad))
-                : TickFiles.open(data, symbol, bad -> out.println("skipped: " + bad));
+        return input().open(bad -> out.println("skipped: " + bad));
     }
 
-    private TickFiles.Bundled bundledData() {
-        return bundled == null ? TickFiles.Bundled.BITSTAMP_MINUTES : bundled;
+    private TickInput input() {
+        return new TickInput(data, bundled == null ? TickFiles.Bundled.BITSTAMP_MINUTES : bundled, symbol);
     }
 
     private PublishResult replay(PrintStream out, TickcastConfig cfg, EmbeddedBroker broker, PredictionWatcher watcher,
                                  TickReader ticks) throws Exception {
         PublishOptions options = PublishOptions.AS_FAST_AS_POSSIBLE.withSpeed(speed).withLimit(limit)
                 .withMaxDuration(duration);
-        String source = data == null ? bundledData().description() : data.toString();
-        out.printf("Replaying %s into '%s' (speed %s) ...%n", source,
+        out.printf("Replaying %s into '%s' (speed %s) ...%n", input().describe(),
                 cfg.getString(TickcastConfig.TOPIC_TICKS_CONFIG), speed == 0 ? "as fast as possible" : speed + "x");
         try (TickPublisher publisher = TickPublisher.create(broker.bootstrapServers(),
                 cfg.getString(TickcastConfig.TOPIC_TICKS_CONFIG), Map.of())) {

@@ -94,12 +94,12 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long[] badRows = {0};
-        try (TickReader reader = open(row -> reportBadRow(err, row, ++badRows[0]))) {
+        try (TickReader reader = input().open(row -> reportBadRow(err, row, ++badRows[0]))) {
             // before the producer: it would wait max.block.ms (60 s) per attempt, logging every reconnection
             TopicAdmin.checkReachable(kafkaProperties(), BROKER_SETTINGS);
             return publish(reader, options, out, err);
         } catch (IOException | UncheckedIOException e) {
-            err.println("replay failed: " + e.getMessage());
+            err.println("tickcast replay: " + e.getMessage());
             err.flush();
             return 1;
         }
@@ -108,8 +108,8 @@ public final class ReplayCommand implements Callable<Integer> {
     private int publish(TickReader reader, PublishOptions options, PrintWriter out, PrintWriter err) {
         try (TickPublisher publisher = TickPublisher.create(bootstrapServers, topic,
                 new LinkedHashMap<>(producerProperties))) {
-            out.printf("Replaying %s into topic '%s' at %s (speed %s)%n", file == null ? bundled().description() : file,
-                    topic, bootstrapServers, speed == 0 ? "as fast as possible" : speed + "x");
+            out.printf("Replaying %s into topic '%s' at %s (speed %s)%n", input().describe(), topic, bootstrapServers,
+                    speed == 0 ? "as fast as possible" : speed + "x");
             out.flush();
             PublishResult result;
             try (ShutdownSignal ctrlC = new ShutdownSignal(publisher::stop)) {
@@ -128,13 +128,8 @@ public final class ReplayCommand implements Callable<Integer> {
         return kafka;
     }
 
-    private TickReader open(java.util.function.Consumer<BadRow> onBadRow) throws IOException {
-        return file == null
-                ? TickFiles.openBundled(bundled(), symbol, onBadRow) : TickFiles.open(file, symbol, onBadRow);
-    }
-
-    private TickFiles.Bundled bundled() {
-        return bundled == null ? TickFiles.Bundled.BITSTAMP_MINUTES : bundled;
+    private TickInput input() {
+        return new TickInput(file, bundled == null ? TickFiles.Bundled.BITSTAMP_MINUTES : bundled, symbol);
     }
 
     private static void reportBadRow(PrintWriter err, BadRow row, long count) {

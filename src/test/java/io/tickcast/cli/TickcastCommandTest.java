@@ -74,6 +74,14 @@ class TickcastCommandTest {
     }
 
     @Test
+    void shouldNameADirectoryGivenToTheDemoAsItsData(@TempDir Path dir) {
+        CliRun run = CliRun.of("demo", "--data", dir.toString(), "--broker-port", "1");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("tickcast demo: " + dir + " is a directory");
+    }
+
+    @Test
     void shouldEndAReplayInOneLineNamingTheAddressBeforePublishingWhenNoKafkaAnswers() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {

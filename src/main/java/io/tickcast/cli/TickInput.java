@@ -1,0 +1,49 @@
+package io.tickcast.cli;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+import io.tickcast.tick.BadRow;
+import io.tickcast.tick.TickFiles;
+import io.tickcast.tick.TickReader;
+
+/**
+ * The ticks a command replays: a file named on the command line or a data set in the jar.
+ *
+ * @param file    the file, or null for {@code bundled}
+ * @param bundled the data set in the jar used when {@code file} is null
+ * @param symbol  the symbol of CSV ticks
+ */
+record TickInput(Path file, TickFiles.Bundled bundled, String symbol) {
+
+    /** @return the file's path, or the bundled data set's description, for messages */
+    String describe() {
+        return file == null ? bundled.description() : file.toString();
+    }
+
+    /**
+     * @param onBadRow called for every row skipped as not a valid tick
+     * @return the reader, before its first tick
+     * @throws IOException if the file is missing, a directory, unreadable or has no usable header; its message is
+     *                     one line naming the file
+     */
+    TickReader open(Consumer<BadRow> onBadRow) throws IOException {
+        if (file == null) {
+            return TickFiles.openBundled(bundled, symbol, onBadRow);
+        }
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + " is a directory");
+        }
+        try {
+            return TickFiles.open(file, symbol, onBadRow);
+        } catch (NoSuchFileException e) {
+            throw new IOException("no such file: " + file, e);
+        } catch (AccessDeniedException e) {
+            throw new IOException("cannot read " + file + ": permission denied", e);
+        }
+    }
+}
