@@ -95,6 +95,12 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long[] badRows = {0};
         try (TickReader reader = input().open(row -> reportBadRow(err, row, ++badRows[0]))) {
+            if (!reader.hasNext()) {
+                // reads up to the first tick: a file without one ends here, whether or not a broker answers
+                err.println("tickcast replay: " + input().noTicks(reader.rowsSkipped()));
+                err.flush();
+                return 1;
+            }
             // before the producer: it would wait max.block.ms (60 s) per attempt, logging every reconnection
             TopicAdmin.checkReachable(kafkaProperties(), BROKER_SETTINGS);
             return publish(reader, options, out, err);

@@ -5,6 +5,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 import io.tickcast.tick.BadRow;
@@ -12,7 +13,8 @@ import io.tickcast.tick.TickFiles;
 import io.tickcast.tick.TickReader;
 
 /**
- * The ticks a command replays: a file named on the command line or a data set in the jar.
+ * The ticks a command replays: a file named on the command line or a data set in the jar, with the one-line
+ * messages {@code replay} and {@code demo} end with when it holds nothing to replay.
  *
  * @param file    the file, or null for {@code bundled}
  * @param bundled the data set in the jar used when {@code file} is null
@@ -45,5 +47,10 @@ record TickInput(Path file, TickFiles.Bundled bundled, String symbol) {
         } catch (AccessDeniedException e) {
             throw new IOException("cannot read " + file + ": permission denied", e);
         }
+    }
+
+    /** @return the message for a reader that ended without a tick, {@code skipped} rows skipped */
+    String noTicks(long skipped) {
+        return String.format(Locale.ROOT, "no tick could be read from %s (%,d rows skipped)", describe(), skipped);
     }
 }
