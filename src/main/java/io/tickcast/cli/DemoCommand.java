@@ -36,6 +36,8 @@ final class DemoCommand implements Callable<Integer> {
     /** How long the demo waits for the next prediction before it summarises what it has. */
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
+    private static final int MAX_PORT = 65_535;
+
     @Mixin
     ConfigOptions config;
 
@@ -78,9 +80,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (data != null && bundled != null) {
-            throw new ParameterException(spec.commandLine(), "give --data or --bundled, not both");
-        }
+        PublishOptions options = validate();
         PrintStream out = System.out;
         TickReader ticks;
         try {
@@ -102,7 +102,7 @@ final class DemoCommand implements Callable<Integer> {
                 printWelcome(out, broker, cfg, service);
                 service.awaitRunning(Duration.ofSeconds(60));
                 long started = System.nanoTime();
-                PublishResult published = replay(out, cfg, broker, watcher, ticks);
+                PublishResult published = replay(out, cfg, broker, watcher, ticks, options);
                 long expected = published.acknowledged() - (long) rejected(service);
                 awaitPredictions(out, watcher, expected);
                 double seconds = (System.nanoTime() - started) / 1e9;
@@ -115,6 +115,33 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Checks the flags before anything starts: a bad one ends the demo with exit code 2, as a bad flag of
+     * {@code replay} does, instead of after the broker and the service have started.
+     *
+     * @return the replay's pace and limits
+     * @throws ParameterException for a bad flag
+     * @throws org.apache.kafka.common.config.ConfigException naming the key, for a bad config value
+     */
+    private PublishOptions validate() throws IOException {
+        if (data != null && bundled != null) {
+            throw new ParameterException(spec.commandLine(), "give --data or --bundled, not both");
+        }
+        if (brokerPort < 0 || brokerPort > MAX_PORT) {
+            throw new ParameterException(spec.commandLine(), "--broker-port must be 0.." + MAX_PORT + ", was "
+                    + brokerPort);
+        }
+        PublishOptions options;
+        try {
+            options = PublishOptions.AS_FAST_AS_POSSIBLE.withSpeed(speed).withLimit(limit).withMaxDuration(duration);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        // the config as it is loaded once the broker runs, but with a placeholder state directory: a bad key fails now
+        config.load(overrides("localhost:" + brokerPort, Path.of("state-dir-chosen-at-start")));
+        return options;
     }
 
     /**
@@ -141,9 +168,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private PublishResult replay(PrintStream out, TickcastConfig cfg, EmbeddedBroker broker, PredictionWatcher watcher,
-                                 TickReader ticks) throws Exception {
-        PublishOptions options = PublishOptions.AS_FAST_AS_POSSIBLE.withSpeed(speed).withLimit(limit)
-                .withMaxDuration(duration);
+                                 TickReader ticks, PublishOptions options) throws Exception {
         out.printf("Replaying %s into '%s' (speed %s) ...%n", input().describe(),
                 cfg.getString(TickcastConfig.TOPIC_TICKS_CONFIG), speed == 0 ? "as fast as possible" : speed + "x");
         try (TickPublisher publisher = TickPublisher.create(broker.bootstrapServers(),

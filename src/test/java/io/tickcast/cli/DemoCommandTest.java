@@ -3,9 +3,12 @@ package io.tickcast.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 
 import io.tickcast.config.TickcastConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -15,6 +18,23 @@ class DemoCommandTest {
 
     @TempDir
     Path stateDir;
+
+    /** A port in use: a demo that started its broker before failing would fail on it, with another message. */
+    private ServerSocket busy;
+
+    @BeforeEach
+    void holdAPort() throws IOException {
+        busy = new ServerSocket(0);
+    }
+
+    @AfterEach
+    void releaseThePort() throws IOException {
+        busy.close();
+    }
+
+    private String busyPort() {
+        return Integer.toString(busy.getLocalPort());
+    }
 
     private TickcastConfig configOf(String... args) throws IOException {
         DemoCommand demo = new DemoCommand();
@@ -43,5 +63,38 @@ class DemoCommandTest {
 
         assertThat(config.getString(TickcastConfig.BOOTSTRAP_SERVERS_CONFIG)).isEqualTo("localhost:19092");
         assertThat(config.getString(TickcastConfig.STATE_DIR_CONFIG)).isEqualTo(stateDir.toString());
+    }
+
+    @Test
+    void shouldRefuseANegativeLimitBeforeStartingAnything() {
+        CliRun run = CliRun.of("demo", "--limit", "-5", "--broker-port", busyPort(), "--http-port", "0");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("limit must be >= 0, was -5").doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldRefuseANegativeSpeedBeforeStartingAnything() {
+        CliRun run = CliRun.of("demo", "--speed", "-1", "--broker-port", busyPort(), "--http-port", "0");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("speed must be a finite number >= 0, was -1.0").doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldRefuseABrokerPortOutOfRangeBeforeStartingAnything() {
+        CliRun run = CliRun.of("demo", "--broker-port", "70000", "--http-port", "0");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("--broker-port must be 0..65535, was 70000").doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldRefuseABadConfigValueInOneLineBeforeStartingAnything() {
+        CliRun run = CliRun.of("demo", "--broker-port", busyPort(), "--http-port", "70000");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("tickcast demo: Invalid value 70000 for configuration http.port:"
+                + " Value must be no more than 65535");
     }
 }
