@@ -81,19 +81,27 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PublishOptions options = validate();
-        PrintStream out = System.out;
+        PrintWriter err = spec.commandLine().getErr();
         TickReader ticks;
         try {
-            ticks = openTicks(out);
+            ticks = input().open(new SkippedRows(err));
         } catch (IOException e) {
             // before the broker starts: a file that cannot be read as ticks ends the demo in one line
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("tickcast demo: " + e.getMessage());
-            err.flush();
-            return spec.exitCodeOnInvalidInput();
+            return fail(err, e.getMessage(), spec.exitCodeOnInvalidInput());
         }
+        try (ticks) {
+            if (!ticks.hasNext()) {
+                // reads up to the first tick: a file without one ends the demo here too
+                return fail(err, input().noTicks(ticks.rowsSkipped()), spec.exitCodeOnExecutionException());
+            }
+            run(System.out, ticks, options);
+        }
+        return 0;
+    }
+
+    private void run(PrintStream out, TickReader ticks, PublishOptions options) throws Exception {
         out.printf("Starting an in-process Kafka broker on localhost:%d ...%n", brokerPort);
-        try (ticks; EmbeddedBroker broker = EmbeddedBroker.start(brokerPort)) {
+        try (EmbeddedBroker broker = EmbeddedBroker.start(brokerPort)) {
             Path stateDir = Files.createTempDirectory("tickcast-demo-state");
             TickcastConfig cfg = config.load(overrides(broker.bootstrapServers(), stateDir));
             try (TickcastService service = TickcastService.start(cfg);
@@ -107,14 +115,20 @@ final class DemoCommand implements Callable<Integer> {
                 awaitPredictions(out, watcher, expected);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 synchronized (watcher.tally()) {
-                    new DemoSummary(watcher.tally(), published, (long) rejected(service), seconds).print(out);
+                    new DemoSummary(watcher.tally(), published, ticks.rowsSkipped(), (long) rejected(service),
+                            seconds).print(out);
                 }
                 if (keepRunning) {
                     keepRunning(out);
                 }
             }
         }
-        return 0;
+    }
+
+    private static int fail(PrintWriter err, String message, int exitCode) {
+        err.println("tickcast demo: " + message);
+        err.flush();
+        return exitCode;
     }
 
     /**
@@ -156,11 +170,6 @@ final class DemoCommand implements Callable<Integer> {
             flags.put(TickcastConfig.HTTP_PORT_CONFIG, httpPort.toString());
         }
         return flags;
-    }
-
-    /** Opens the data to replay: a file that is missing or cannot be read as ticks fails here, with its reason. */
-    private TickReader openTicks(PrintStream out) throws IOException {
-        return input().open(bad -> out.println("skipped: " + bad));
     }
 
     private TickInput input() {

@@ -6,11 +6,12 @@ import java.util.Map;
 import io.tickcast.tick.replay.PublishResult;
 
 /** The table the demo ends with. */
-record DemoSummary(PredictionTally tally, PublishResult published, long rejected, double seconds) {
+record DemoSummary(PredictionTally tally, PublishResult published, long rowsSkipped, long rejected, double seconds) {
 
     void print(PrintStream out) {
-        out.printf("%nReplayed %,d ticks in %.1f s (%,d rejected to the dead-letter topic); %,d predictions read back.%n%n",
-                published.acknowledged(), seconds, rejected, tally.total());
+        out.printf("%nReplayed %,d ticks in %.1f s (%,d unreadable rows skipped, %,d ticks rejected to the dead-letter"
+                + " topic); %,d predictions read back.%n%n", published.acknowledged(), seconds, rowsSkipped, rejected,
+                tally.total());
         out.printf("%-10s %10s %12s %12s %12s %9s %10s %12s%n", "symbol", "points", "predictions", "model RMSE",
                 "naive RMSE", "skill", "versions", "updates/s");
         for (Map.Entry<String, PredictionTally.SymbolTally> e : tally.symbols().entrySet()) {

@@ -1,7 +1,6 @@
 package io.tickcast.cli;
 
 import io.tickcast.service.TopicAdmin;
-import io.tickcast.tick.BadRow;
 import io.tickcast.tick.TickFiles;
 import io.tickcast.tick.TickReader;
 import io.tickcast.tick.replay.PublishOptions;
@@ -34,8 +33,6 @@ import picocli.CommandLine.Parameters;
                 + " WebSocket session (its trades). Files ending in .gz are"
                 + " gunzipped. Rows that are not valid ticks are reported and skipped."})
 public final class ReplayCommand implements Callable<Integer> {
-
-    private static final int MAX_BAD_ROWS_SHOWN = 10;
 
     /** How a user of this command sets the broker's address and the wait for it, named when no broker answers. */
     private static final String BROKER_SETTINGS = "check -b; -X default.api.timeout.ms sets the wait";
@@ -93,8 +90,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        long[] badRows = {0};
-        try (TickReader reader = input().open(row -> reportBadRow(err, row, ++badRows[0]))) {
+        try (TickReader reader = input().open(new SkippedRows(err))) {
             if (!reader.hasNext()) {
                 // reads up to the first tick: a file without one ends here, whether or not a broker answers
                 err.println("tickcast replay: " + input().noTicks(reader.rowsSkipped()));
@@ -136,15 +132,6 @@ public final class ReplayCommand implements Callable<Integer> {
 
     private TickInput input() {
         return new TickInput(file, bundled == null ? TickFiles.Bundled.BITSTAMP_MINUTES : bundled, symbol);
-    }
-
-    private static void reportBadRow(PrintWriter err, BadRow row, long count) {
-        if (count <= MAX_BAD_ROWS_SHOWN) {
-            err.println("skipped " + row);
-        } else if (count == MAX_BAD_ROWS_SHOWN + 1) {
-            err.println("(further skipped rows are only counted)");
-        }
-        err.flush();
     }
 
     private static void printProgress(PrintWriter out, PublishProgress p) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import io.tickcast.config.TickcastConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -96,5 +98,26 @@ class DemoCommandTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo("tickcast demo: Invalid value 70000 for configuration http.port:"
                 + " Value must be no more than 65535");
+    }
+
+    @Test
+    void shouldShowTheFirstSkippedRowsAndEndInOneLineBeforeStartingAnythingWhenNoRowIsATick(@TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("bad-times.csv");
+        StringBuilder csv = new StringBuilder("timestamp,close\n");
+        for (int i = 0; i < 600; i++) {
+            csv.append("not-a-time,100\n");
+        }
+        Files.writeString(file, csv);
+
+        CliRun run = CliRun.of("demo", "--data", file.toString(), "--broker-port", busyPort(), "--http-port", "0");
+
+        assertThat(run.exit()).isEqualTo(1);
+        List<String> lines = run.err().strip().lines().toList();
+        assertThat(lines).hasSize(12);
+        assertThat(lines.subList(0, 10)).allSatisfy(line -> assertThat(line).startsWith("skipped " + file + ":"));
+        assertThat(lines.get(10)).isEqualTo("(further skipped rows are only counted)");
+        assertThat(lines.get(11))
+                .isEqualTo("tickcast demo: no tick could be read from " + file + " (600 rows skipped)");
     }
 }
