@@ -3,18 +3,21 @@ package io.tickcast.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.Counter;
 import io.tickcast.broker.EmbeddedBroker;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.metrics.MetricNames;
 import io.tickcast.service.TickcastService;
+import io.tickcast.tick.Tick;
 import io.tickcast.tick.TickFiles;
 import io.tickcast.tick.TickReader;
 import io.tickcast.tick.replay.PublishOptions;
@@ -99,27 +102,38 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Runs the broker, the service and the replay. One shutdown signal spans them and is closed last: Ctrl-C stops
+     * the replay or the wait, and the JVM exits once the service, its state directory and the broker are closed.
+     */
     private void run(PrintStream out, TickReader ticks, PublishOptions options) throws Exception {
-        out.printf("Starting an in-process Kafka broker on localhost:%d ...%n", brokerPort);
-        try (EmbeddedBroker broker = EmbeddedBroker.start(brokerPort)) {
-            Path stateDir = Files.createTempDirectory("tickcast-demo-state");
-            TickcastConfig cfg = config.load(overrides(broker.bootstrapServers(), stateDir));
-            try (TickcastService service = TickcastService.start(cfg);
-                 PredictionWatcher watcher = PredictionWatcher.start(broker.bootstrapServers(),
-                         cfg.getString(TickcastConfig.TOPIC_PREDICTIONS_CONFIG))) {
-                printWelcome(out, broker, cfg, service);
-                service.awaitRunning(Duration.ofSeconds(60));
-                long started = System.nanoTime();
-                PublishResult published = replay(out, cfg, broker, watcher, ticks, options);
-                long expected = published.acknowledged() - (long) rejected(service);
-                awaitPredictions(out, watcher, expected);
-                double seconds = (System.nanoTime() - started) / 1e9;
-                synchronized (watcher.tally()) {
-                    new DemoSummary(watcher.tally(), published, ticks.rowsSkipped(), (long) rejected(service),
-                            seconds).print(out);
-                }
-                if (keepRunning) {
-                    keepRunning(out);
+        AtomicReference<TickPublisher> replaying = new AtomicReference<>();
+        try (ShutdownSignal shutdown = new ShutdownSignal(
+                () -> Optional.ofNullable(replaying.get()).ifPresent(TickPublisher::stop))) {
+            out.printf("Starting an in-process Kafka broker on localhost:%d ...%n", brokerPort);
+            try (EmbeddedBroker broker = EmbeddedBroker.start(brokerPort);
+                 TempDirectory stateDir = TempDirectory.create("tickcast-demo-state")) {
+                TickcastConfig cfg = config.load(overrides(broker.bootstrapServers(), stateDir.path()));
+                try (TickcastService service = TickcastService.start(cfg);
+                     PredictionWatcher watcher = PredictionWatcher.start(broker.bootstrapServers(),
+                             cfg.getString(TickcastConfig.TOPIC_PREDICTIONS_CONFIG))) {
+                    printWelcome(out, broker, cfg, service);
+                    service.awaitRunning(Duration.ofSeconds(60));
+                    long started = System.nanoTime();
+                    PublishResult published = replay(out, cfg, broker, watcher, untilRequested(ticks, shutdown),
+                            options, replaying);
+                    long expected = published.acknowledged() - (long) rejected(service);
+                    awaitPredictions(out, watcher, expected, shutdown);
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    synchronized (watcher.tally()) {
+                        new DemoSummary(watcher.tally(), published, ticks.rowsSkipped(), (long) rejected(service),
+                                seconds).print(out);
+                    }
+                    if (keepRunning && !shutdown.requested()) {
+                        out.println("\nStill running (--keep-running): the broker, the service and /metrics stay up."
+                                + " Ctrl-C stops.");
+                        shutdown.awaitRequest();
+                    }
                 }
             }
         }
@@ -177,24 +191,43 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private PublishResult replay(PrintStream out, TickcastConfig cfg, EmbeddedBroker broker, PredictionWatcher watcher,
-                                 TickReader ticks, PublishOptions options) throws Exception {
+                                 Iterator<Tick> ticks, PublishOptions options,
+                                 AtomicReference<TickPublisher> replaying) {
         out.printf("Replaying %s into '%s' (speed %s) ...%n", input().describe(),
                 cfg.getString(TickcastConfig.TOPIC_TICKS_CONFIG), speed == 0 ? "as fast as possible" : speed + "x");
         try (TickPublisher publisher = TickPublisher.create(broker.bootstrapServers(),
                 cfg.getString(TickcastConfig.TOPIC_TICKS_CONFIG), Map.of())) {
-            try (ShutdownSignal shutdown = new ShutdownSignal(publisher::stop)) {
-                return publisher.publish(ticks, options, p -> out.printf("  published %,10d   predictions %,10d%n",
-                        p.sent(), watcher.tally().total()));
-            }
+            replaying.set(publisher);
+            return publisher.publish(ticks, options, p -> out.printf("  published %,10d   predictions %,10d%n",
+                    p.sent(), watcher.tally().total()));
         }
     }
 
-    /** Shows the predictions arriving until every accepted tick has one, or no new one came for a while. */
-    private static void awaitPredictions(PrintStream out, PredictionWatcher watcher, long expected)
-            throws InterruptedException {
+    /** @return the ticks, ending at the first one read after Ctrl-C (which may come before the replay starts) */
+    private static Iterator<Tick> untilRequested(Iterator<Tick> ticks, ShutdownSignal shutdown) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !shutdown.requested() && ticks.hasNext();
+            }
+
+            @Override
+            public Tick next() {
+                return ticks.next();
+            }
+        };
+    }
+
+    /**
+     * Shows the predictions arriving until every accepted tick has one, no new one came for a while, or Ctrl-C
+     * came.
+     */
+    private static void awaitPredictions(PrintStream out, PredictionWatcher watcher, long expected,
+                                         ShutdownSignal shutdown) throws InterruptedException {
         long last = -1;
         long idleSince = System.nanoTime();
-        while (watcher.tally().total() < expected && System.nanoTime() - idleSince < IDLE_TIMEOUT.toNanos()) {
+        while (watcher.tally().total() < expected && System.nanoTime() - idleSince < IDLE_TIMEOUT.toNanos()
+                && !shutdown.requested()) {
             watcher.awaitAtLeast(expected, Duration.ofSeconds(1));
             long now = watcher.tally().total();
             if (now != last) {
@@ -219,12 +252,5 @@ final class DemoCommand implements Callable<Integer> {
 
     private static double rejected(TickcastService service) {
         return service.registry().find(MetricNames.TICKS_REJECTED).counters().stream().mapToDouble(Counter::count).sum();
-    }
-
-    private static void keepRunning(PrintStream out) throws InterruptedException {
-        out.println("\nStill running (--keep-running): the broker, the service and /metrics stay up. Ctrl-C stops.");
-        try (ShutdownSignal shutdown = new ShutdownSignal(() -> { })) {
-            shutdown.awaitRequest();
-        }
     }
 }

@@ -29,6 +29,11 @@ final class ShutdownSignal implements AutoCloseable {
         requested.await();
     }
 
+    /** @return true once Ctrl-C or SIGTERM came (after {@code onRequest} ran) */
+    boolean requested() {
+        return requested.getCount() == 0;
+    }
+
     /** Tells the hook that everything is closed (the JVM may exit), and removes it when no shutdown is under way. */
     @Override
     public void close() {
