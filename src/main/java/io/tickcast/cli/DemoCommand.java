@@ -168,7 +168,8 @@ final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         // the config as it is loaded once the broker runs, but with a placeholder state directory: a bad key fails now
-        config.load(overrides("localhost:" + brokerPort, Path.of("state-dir-chosen-at-start")));
+        TickcastService.checkCheckpointSize(
+                config.load(overrides("localhost:" + brokerPort, Path.of("state-dir-chosen-at-start"))));
         return options;
     }
 

@@ -59,7 +59,7 @@ public final class TickcastService implements AutoCloseable {
      */
     public static TickcastService start(TickcastConfig config) throws IOException {
         TopologySettings settings = TopologySettings.from(config);
-        LOG.info("A checkpoint of this model takes up to {} bytes", CheckpointSize.check(config));
+        LOG.info("A checkpoint of this model takes up to {} bytes", checkCheckpointSize(config));
         if (config.getBoolean(TickcastConfig.TOPICS_CREATE_CONFIG)) {
             TopicAdmin.ensureTopics(config.kafkaProperties(), settings.topics().names(),
                     config.getInt(TickcastConfig.TOPICS_PARTITIONS_CONFIG),
@@ -145,6 +145,17 @@ public final class TickcastService implements AutoCloseable {
                     + " (BENCHMARKS.md); run one instance per core with one stream thread each instead");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Checks, before anything starts, that a checkpoint of the configured model fits in one Kafka record
+     * ({@link CheckpointSize}); {@link #start} does it too.
+     *
+     * @return the largest checkpoint the configuration can write, in bytes
+     * @throws ConfigException naming {@code model.hidden} if it does not fit
+     */
+    public static long checkCheckpointSize(TickcastConfig config) {
+        return CheckpointSize.check(config);
     }
 
     /** Kafka Streams' {@code windowstore.changelog.additional.retention.ms} unless configured: an hour. */

@@ -9,6 +9,7 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The default engine. Per point: label the previous point, recompute the last k steps from the recurrent
@@ -53,7 +54,12 @@ public final class FastForecaster implements OnlineForecaster {
         try {
             Dl4jLayout.copyFrom(reference, f.net);
         } finally {
-            reference.close();
+            // Frees the network's one native buffer. Not reference.close(): that also destroys the thread's ND4J
+            // workspaces (this network made none) and calls System.gc(), a full collection for every new model.
+            INDArray params = reference.params();
+            if (params != null && params.closeable()) {
+                params.close();
+            }
         }
         f.net.parametersChanged();
         return f;
