@@ -101,8 +101,10 @@ public final class TickcastConfig extends AbstractConfig {
     private static final String CHECKPOINT_EVERY_DOC = "Points between two durable checkpoints of a symbol's model;"
             + " the points in between are journaled and replayed on restore.";
     public static final String MODELS_MAX_LIVE_CONFIG = "models.max.live";
-    private static final String MODELS_MAX_LIVE_DOC = "Models kept in memory per stream task; beyond it the least recently"
-            + " used are checkpointed, freed and restored on their next point.";
+    private static final String MODELS_MAX_LIVE_DOC = "Models kept in memory per stream task (about 200 KB each with the"
+            + " default model; an instance running N tasks holds up to N times this many); beyond it the least recently"
+            + " used are freed, and rebuilt from their stored state on their next point, their per-symbol series ending"
+            + " until then.";
 
     public static final String MODEL_ENGINE_CONFIG = "model.engine";
     public static final String MODEL_HIDDEN_CONFIG = "model.hidden";
@@ -152,7 +154,7 @@ public final class TickcastConfig extends AbstractConfig {
                     new ConfigDef.NonEmptyString(), Importance.MEDIUM, STATE_DIR_DOC)
             .define(CHECKPOINT_EVERY_CONFIG, Type.INT, 1000, Range.between(1, 1_000_000), Importance.LOW,
                     CHECKPOINT_EVERY_DOC)
-            .define(MODELS_MAX_LIVE_CONFIG, Type.INT, 1000, Range.atLeast(1), Importance.MEDIUM, MODELS_MAX_LIVE_DOC)
+            .define(MODELS_MAX_LIVE_CONFIG, Type.INT, 250, Range.atLeast(1), Importance.MEDIUM, MODELS_MAX_LIVE_DOC)
             .define(MODEL_ENGINE_CONFIG, Type.STRING, MODEL.engine(), ValidString.in("fast", "dl4j", "nd4j"),
                     Importance.MEDIUM, "Forecaster engine: fast (the default), nd4j (the same update as ND4J ops, one"
                             + " layer, m = 1: ~2,000 updates/s at k = 8, ~8,000 at k = 1; scale it with one instance per core, not"

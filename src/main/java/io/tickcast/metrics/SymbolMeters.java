@@ -1,10 +1,12 @@
 package io.tickcast.metrics;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tickcast.pipeline.DetectorStatus;
 import io.tickcast.pipeline.DriftEvent;
@@ -32,14 +34,16 @@ final class SymbolMeters {
     private volatile double coverage = Double.NaN;
     /** One per detector and signal, in the order of the quality report's detector list (fixed per pipeline). */
     private DriftMeters[] drift = new DriftMeters[0];
+    /** Every meter registered for this symbol, to remove them all when this instance no longer holds it. */
+    private final List<Meter> registered = new CopyOnWriteArrayList<>();
 
     SymbolMeters(MeterRegistry registry, String symbol) {
         this.registry = registry;
         this.symbol = symbol;
-        points = Counter.builder(MetricNames.POINTS).tag(MetricNames.TAG_SYMBOL, symbol)
-                .description("Points processed (ticks, or closed bars)").register(registry);
-        predictions = Counter.builder(MetricNames.PREDICTIONS).tag(MetricNames.TAG_SYMBOL, symbol)
-                .description("Predictions emitted").register(registry);
+        points = track(Counter.builder(MetricNames.POINTS).tag(MetricNames.TAG_SYMBOL, symbol)
+                .description("Points processed (ticks, or closed bars)").register(registry));
+        predictions = track(Counter.builder(MetricNames.PREDICTIONS).tag(MetricNames.TAG_SYMBOL, symbol)
+                .description("Predictions emitted").register(registry));
         gauge(registry, symbol, MetricNames.PRICE, "Latest price", null, m -> m.price);
         gauge(registry, symbol, MetricNames.PREDICTED_PRICE, "Latest prediction of the next price", null, m -> m.predicted);
         gauge(registry, symbol, MetricNames.MODEL_VERSION, "Gradient updates of the model so far", null, m -> m.version);
@@ -59,8 +63,21 @@ final class SymbolMeters {
 
     private void gauge(MeterRegistry registry, String symbol, String name, String description, String unit,
                        ToDoubleFunction<SymbolMeters> value) {
-        Gauge.builder(name, this, value).tag(MetricNames.TAG_SYMBOL, symbol).description(description).baseUnit(unit)
-                .register(registry);
+        track(Gauge.builder(name, this, value).tag(MetricNames.TAG_SYMBOL, symbol).description(description)
+                .baseUnit(unit).register(registry));
+    }
+
+    private <M extends Meter> M track(M meter) {
+        registered.add(meter);
+        return meter;
+    }
+
+    /** Removes this symbol's meters from the registry: its series end, as its task has left this instance. */
+    void remove() {
+        for (Meter meter : registered) {
+            registry.remove(meter);
+        }
+        registered.clear();
     }
 
     private static double orNaN(Double value) {
@@ -112,10 +129,10 @@ final class SymbolMeters {
     }
 
     private Counter driftEvents(String detector, String signal, DriftPhase phase) {
-        return Counter.builder(MetricNames.DRIFT_EVENTS).description("Drift detector events")
+        return track(Counter.builder(MetricNames.DRIFT_EVENTS).description("Drift detector events")
                 .tags(MetricNames.TAG_SYMBOL, symbol, MetricNames.TAG_DETECTOR, detector, MetricNames.TAG_SIGNAL,
                         signal, MetricNames.TAG_PHASE, phase.name())
-                .register(registry);
+                .register(registry));
     }
 
     /**
@@ -135,10 +152,10 @@ final class SymbolMeters {
             for (DriftPhase phase : DriftPhase.values()) {
                 events[phase.ordinal()] = driftEvents(detector, signal, phase);
             }
-            Gauge.builder(MetricNames.DRIFT_STATISTIC, this, d -> d.value)
+            track(Gauge.builder(MetricNames.DRIFT_STATISTIC, this, d -> d.value)
                     .tags(MetricNames.TAG_SYMBOL, symbol, MetricNames.TAG_DETECTOR, detector,
                             MetricNames.TAG_SIGNAL, signal)
-                    .description("A drift detector's test statistic").register(registry);
+                    .description("A drift detector's test statistic").register(registry));
         }
     }
 }

@@ -93,6 +93,18 @@ public final class TickcastMetrics {
         }
     }
 
+    /**
+     * Ends the series of a symbol this instance no longer holds in memory (its task moved away, or its model was
+     * evicted): they would otherwise report its last figures from here forever. They start again with its next point
+     * here (counters from zero, which {@code rate()} takes as a reset).
+     */
+    public void forgetSymbol(String symbol) {
+        SymbolMeters meters = symbols.remove(symbol);
+        if (meters != null) {
+            meters.remove();
+        }
+    }
+
     public void modelLoaded(boolean fromStore) {
         if (fromStore) {
             restored.increment();

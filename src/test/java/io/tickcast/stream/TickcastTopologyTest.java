@@ -352,6 +352,36 @@ class TickcastTopologyTest {
     }
 
     @Test
+    void shouldStopReportingTheSymbolsOfATaskThatClosedHere() {
+        TopologyFixture f = new TopologyFixture(stateDir, Map.of());
+        for (int i = 0; i < 5; i++) {
+            f.tick("BTC-USD", T0 + i * MINUTE, 100_000 + i);
+        }
+        assertThat(f.registry.find(MetricNames.SKILL).tag(MetricNames.TAG_SYMBOL, "BTC-USD").gauge()).isNotNull();
+
+        f.close(); // the task closes, as when a rebalance moves it to another instance
+
+        assertThat(f.registry.getMeters()).as("no series of BTC-USD left on this instance")
+                .noneMatch(m -> "BTC-USD".equals(m.getId().getTag(MetricNames.TAG_SYMBOL)));
+    }
+
+    @Test
+    void shouldKeepPerSymbolSeriesOnlyForTheModelsInMemory() {
+        try (TopologyFixture f = new TopologyFixture(stateDir, Map.of("models.max.live", "10"))) {
+            for (int i = 0; i < 300; i++) {
+                f.tick("S" + i, T0, 100 + i);
+                f.tick("S" + i, T0 + MINUTE, 101 + i);
+            }
+            long symbols = f.registry.getMeters().stream().map(m -> m.getId().getTag(MetricNames.TAG_SYMBOL))
+                    .filter(java.util.Objects::nonNull).distinct().count();
+
+            assertThat(symbols).isEqualTo(10);
+            assertThat(f.registry.get(MetricNames.POINTS).tag(MetricNames.TAG_SYMBOL, "S299").counter().count())
+                    .as("a live symbol's series go on").isEqualTo(2.0);
+        }
+    }
+
+    @Test
     void shouldDropAndCountATickWhoseBarHasClosed() {
         try (TopologyFixture f = new TopologyFixture(stateDir, Map.of("bar.interval", "1m", "bar.grace", "10s"))) {
             f.tick("BTC-USD", T0 + 1_000, 100);

@@ -135,6 +135,7 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
             eldest.getValue().pipeline.close();
             it.remove();
             metrics.modelEvicted();
+            metrics.forgetSymbol(eldest.getKey());
         }
         metrics.liveModels(taskId, live.size());
     }
@@ -149,7 +150,10 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
     }
 
     private void closeAll() {
-        live.values().forEach(m -> m.pipeline.close());
+        live.forEach((symbol, m) -> {
+            m.pipeline.close();
+            metrics.forgetSymbol(symbol);
+        });
         live.clear();
     }
 }
