@@ -64,7 +64,8 @@ public final class BacktestCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = "--symbol", paramLabel = "S",
-            description = "Symbol of CSV ticks (default BTC-USD); with JSON lines or a session, the only symbol kept.")
+            description = "Symbol of CSV ticks without a symbol column (default BTC-USD); with ticks that carry"
+                    + " their own (JSON lines, a session, a CSV with a symbol column), the only symbol kept.")
     String symbol;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory of the reports.")

@@ -63,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--symbol", description = "Symbol of CSV rows (default: ${DEFAULT-VALUE})")
+    @Option(names = "--symbol", description = "Symbol of CSV rows without a symbol column (default: ${DEFAULT-VALUE})")
     String symbol = TickFiles.DEFAULT_SYMBOL;
 
     @Option(names = "--speed", description = "1 = real time, N = N times faster, 0 = as fast as possible"

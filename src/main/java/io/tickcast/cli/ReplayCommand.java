@@ -29,9 +29,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Publish ticks from a file into the ticks topic (key = symbol, value = tick JSON).",
             "CSV with a header naming a timestamp column (unix s/ms/us or ISO-8601) and a close or price column,"
-                + " optionally size/volume/amount and a trade id; JSON lines in the tick format; or a recorded Binance"
-                + " WebSocket session (its trades). Files ending in .gz are"
-                + " gunzipped. Rows that are not valid ticks are reported and skipped."})
+                + " optionally size/volume/amount, a trade id and a symbol; JSON lines in the tick format; or a recorded Binance"
+                + " WebSocket session (its trades). Gzipped files are"
+                + " read as such (told by their first bytes). Rows that are not valid ticks are reported and skipped."})
 public final class ReplayCommand implements Callable<Integer> {
 
     /** How a user of this command sets the broker's address and the wait for it, named when no broker answers. */
@@ -62,7 +62,8 @@ public final class ReplayCommand implements Callable<Integer> {
     TickFiles.Bundled bundled;
 
     @Option(names = "--symbol", defaultValue = TickFiles.DEFAULT_SYMBOL,
-            description = "Symbol of CSV ticks; JSON lines and sessions carry their own (default: ${DEFAULT-VALUE})")
+            description = "Symbol of CSV ticks without a symbol column; JSON lines, sessions and a CSV with a"
+                    + " symbol column carry their own (default: ${DEFAULT-VALUE})")
     String symbol;
 
     @Option(names = "--limit", defaultValue = "0", description = "Stop after this many ticks; 0 = all (default)")
