@@ -34,6 +34,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The real service on a broker (an in-process one it starts, or one the user names), driven by a plain producer and
@@ -41,6 +44,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * symbols of its own, so models start fresh and runs do not see each other's predictions.
  */
 public final class EndToEndBench implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EndToEndBench.class);
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
@@ -53,10 +58,13 @@ public final class EndToEndBench implements AutoCloseable {
     private final TickcastService service;
     private final String predictionsTopic;
     private final String ticksTopic;
+    /** The service's state directory, the bench's own: deleted on {@link #close()}. */
+    private final Path stateDir;
     private int runs;
 
     private EndToEndBench(EmbeddedBroker broker, TickcastService service, TickcastConfig config) {
         this.broker = broker;
+        this.stateDir = Path.of(config.getString(TickcastConfig.STATE_DIR_CONFIG));
         this.bootstrapServers = config.getString(TickcastConfig.BOOTSTRAP_SERVERS_CONFIG);
         this.service = service;
         this.predictionsTopic = config.getString(TickcastConfig.TOPIC_PREDICTIONS_CONFIG);
@@ -96,8 +104,15 @@ public final class EndToEndBench implements AutoCloseable {
         values.put(TickcastConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         values.put(TickcastConfig.STATE_DIR_CONFIG, state.toString());
         values.putIfAbsent(TickcastConfig.HTTP_PORT_CONFIG, "0");
-        TickcastConfig config = TickcastConfig.of(values);
-        TickcastService service = TickcastService.start(config);
+        TickcastConfig config;
+        TickcastService service;
+        try {
+            config = TickcastConfig.of(values);
+            service = TickcastService.start(config);
+        } catch (IOException | RuntimeException e) {
+            delete(state);
+            throw e;
+        }
         boolean running = false;
         try {
             running = service.awaitRunning(STARTUP_TIMEOUT);
@@ -106,6 +121,7 @@ public final class EndToEndBench implements AutoCloseable {
         }
         if (!running) {
             service.close();
+            delete(state);
             throw new IllegalStateException("the service did not start processing within " + STARTUP_TIMEOUT.toSeconds()
                     + " s on the broker at " + bootstrapServers);
         }
@@ -322,8 +338,22 @@ public final class EndToEndBench implements AutoCloseable {
     @Override
     public void close() {
         service.close();
+        delete(stateDir);
         if (broker != null) {
             broker.close();
+        }
+    }
+
+    /** @return the service's state directory, which {@link #close()} deletes */
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    private static void delete(Path dir) {
+        try {
+            Utils.delete(dir.toFile());
+        } catch (IOException e) {
+            LOG.warn("Could not delete the bench's state directory {}: {}", dir, e.toString());
         }
     }
 }

@@ -34,7 +34,10 @@ class EndToEndBenchIT {
 
     @AfterAll
     static void stop() {
+        java.nio.file.Path state = bench.stateDir();
+        assertThat(state).isDirectory();
         bench.close();
+        assertThat(state).as("the bench deletes its state directory").doesNotExist();
     }
 
     @Test
