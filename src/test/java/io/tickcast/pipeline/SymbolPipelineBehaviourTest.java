@@ -3,6 +3,7 @@ package io.tickcast.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickcast.model.ForecasterSpec;
+import io.tickcast.model.ForwardingForecaster;
 import io.tickcast.model.OnlineForecaster;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,49 +173,24 @@ class SymbolPipelineBehaviourTest {
     }
 
     /** A {@link LinearTestForecaster} whose snapshots (the rollback checkpoints here) note the point in process. */
-    private record Checkpointed(LinearTestForecaster delegate, int[] point, List<Integer> snapshotsAt,
-                                List<byte[]> snapshots) implements OnlineForecaster {
-        @Override
-        public int inputSize() {
-            return delegate.inputSize();
-        }
+    private static final class Checkpointed extends ForwardingForecaster {
+        private final int[] point;
+        private final List<Integer> snapshotsAt;
+        private final List<byte[]> snapshots;
 
-        @Override
-        public float observe(float[] features, float target) {
-            return delegate.observe(features, target);
-        }
-
-        @Override
-        public float predict(float[] features) {
-            return delegate.predict(features);
-        }
-
-        @Override
-        public long updates() {
-            return delegate.updates();
-        }
-
-        @Override
-        public void scaleLearningRate(double factor) {
-            delegate.scaleLearningRate(factor);
-        }
-
-        @Override
-        public void resetState() {
-            delegate.resetState();
+        Checkpointed(LinearTestForecaster delegate, int[] point, List<Integer> snapshotsAt, List<byte[]> snapshots) {
+            super(delegate);
+            this.point = point;
+            this.snapshotsAt = snapshotsAt;
+            this.snapshots = snapshots;
         }
 
         @Override
         public byte[] snapshot() {
-            byte[] bytes = delegate.snapshot();
+            byte[] bytes = super.snapshot();
             snapshotsAt.add(point[0]);
             snapshots.add(bytes);
             return bytes;
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.metrics.MetricNames;
 import io.tickcast.model.Forecasters;
+import io.tickcast.model.ForwardingForecaster;
 import io.tickcast.model.OnlineForecaster;
 import io.tickcast.pipeline.ForecasterFactory;
 import io.tickcast.pipeline.Prediction;
@@ -75,35 +76,12 @@ class CheckpointFailureTest {
     }
 
     /** The real forecaster, whose snapshot throws while {@code broken} is set. */
-    private record Breakable(OnlineForecaster real, AtomicBoolean broken) implements OnlineForecaster {
-        @Override
-        public int inputSize() {
-            return real.inputSize();
-        }
+    private static final class Breakable extends ForwardingForecaster {
+        private final AtomicBoolean broken;
 
-        @Override
-        public float observe(float[] features, float target) {
-            return real.observe(features, target);
-        }
-
-        @Override
-        public float predict(float[] features) {
-            return real.predict(features);
-        }
-
-        @Override
-        public long updates() {
-            return real.updates();
-        }
-
-        @Override
-        public void scaleLearningRate(double factor) {
-            real.scaleLearningRate(factor);
-        }
-
-        @Override
-        public void resetState() {
-            real.resetState();
+        Breakable(OnlineForecaster real, AtomicBoolean broken) {
+            super(real);
+            this.broken = broken;
         }
 
         @Override
@@ -111,12 +89,7 @@ class CheckpointFailureTest {
             if (broken.get()) {
                 throw new IllegalStateException("snapshot failed on purpose");
             }
-            return real.snapshot();
-        }
-
-        @Override
-        public void close() {
-            real.close();
+            return super.snapshot();
         }
     }
 }
