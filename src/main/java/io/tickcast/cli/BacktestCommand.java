@@ -181,6 +181,11 @@ public final class BacktestCommand implements Callable<Integer> {
         err.println(count <= MAX_SKIPPED_SHOWN ? "skipped " + row : "(further skipped rows are only counted)");
     }
 
+    /** @return a share as a percentage, or "n/a" when there is none (no interval was issued yet, e.g.) */
+    private static String percent(double share) {
+        return Double.isFinite(share) ? String.format(Locale.ROOT, "%.1f%%", 100 * share) : "n/a";
+    }
+
     private void printSummary(BacktestResult result, BacktestOptions options) {
         for (SymbolSummary s : result.summaries()) {
             if (s.scored() == 0) {
@@ -189,10 +194,10 @@ public final class BacktestCommand implements Callable<Integer> {
             } else {
                 stdout.printf(Locale.ROOT, "%-10s points %8d scored %8d  RMSE %.4f  naive %.4f  AR(1) %.4f  EWMA %.4f"
                                 + "  skill %+.3f%% (DM %s), vs AR(1) %+.3f%% (DM %s)  direction %.1f%%  "
-                                + "coverage %.1f%%  drift events %d%n",
+                                + "coverage %s  drift events %d%n",
                         s.symbol(), s.points(), s.scored(), s.rmse(), s.naiveRmse(), s.ar1Rmse(), s.ewmaRmse(),
                         100 * s.skill(), s.dmVsNaive().pValueText(), 100 * s.skillVsAr1(), s.dmVsAr1().pValueText(),
-                        100 * s.directionalAccuracy(), 100 * s.intervalCoverage(), s.driftEventCount());
+                        100 * s.directionalAccuracy(), percent(s.intervalCoverage()), s.driftEventCount());
             }
             if (options.bars()) {
                 stdout.printf(Locale.ROOT, "%-10s %d ticks into %d bars of %s, %d late ticks dropped%n", "",

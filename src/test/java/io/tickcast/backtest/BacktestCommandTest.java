@@ -232,6 +232,15 @@ class BacktestCommandTest {
     }
 
     @Test
+    void shouldSayThereIsNoCoverageYetWhenNoIntervalWasIssued() throws IOException {
+        // too few points for the intervals' first quantile: coverage has no value, not NaN%
+        assertThat(backtest("--data", csv(12).toString(), "--out", dir.resolve("out").toString(), "--no-progress"))
+                .isZero();
+
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("coverage n/a").doesNotContain("NaN");
+    }
+
+    @Test
     void shouldRefuseACsvFileGivenAsJsonLines() throws IOException {
         int exit = backtest("--data", csv(10).toString(), "--format", "jsonl", "--out", dir.toString());
 
