@@ -94,6 +94,13 @@ public final class TickcastConfig extends AbstractConfig {
             + " milliseconds): accepted, it would make its symbol's ticks OUT_OF_ORDER until their time caught up with"
             + " it. Backtests read files without record timestamps and do not check this.";
 
+    public static final String SYMBOLS_ALLOWED_CONFIG = "symbols.allowed";
+    private static final String SYMBOLS_ALLOWED_DOC = "A regular expression (Java syntax) the whole symbol of every tick"
+            + " must match, e.g. BTC-USD|ETH-USD or [A-Z]{3,5}-USD; a tick of another symbol goes to the dead-letter"
+            + " topic as BAD_SYMBOL. Empty: any symbol. Each symbol keeps state (its model, its checkpoint, its ids),"
+            + " so a producer that sends junk symbols grows the stores; this keeps them out. Backtests read the files"
+            + " they are given and do not check this.";
+
     public static final String STATE_DIR_CONFIG = "state.dir";
     private static final String STATE_DIR_DOC = "Directory of Kafka Streams' local state stores.";
 
@@ -150,6 +157,7 @@ public final class TickcastConfig extends AbstractConfig {
             .define(BAR_GRACE_CONFIG, Type.STRING, "5s", duration(), Importance.LOW, BAR_GRACE_DOC)
             .define(TICK_MAX_LATENESS_CONFIG, Type.STRING, TickGuard.DEFAULT_MAX_LATENESS.toSeconds() + "s", duration(), Importance.LOW, TICK_MAX_LATENESS_DOC)
             .define(TICK_MAX_FUTURE_CONFIG, Type.STRING, "1m", duration(), Importance.LOW, TICK_MAX_FUTURE_DOC)
+            .define(SYMBOLS_ALLOWED_CONFIG, Type.STRING, "", regexOrEmpty(), Importance.MEDIUM, SYMBOLS_ALLOWED_DOC)
             .define(STATE_DIR_CONFIG, Type.STRING, "/tmp/tickcast-state",
                     new ConfigDef.NonEmptyString(), Importance.MEDIUM, STATE_DIR_DOC)
             .define(CHECKPOINT_EVERY_CONFIG, Type.INT, 1000, Range.between(1, 1_000_000), Importance.LOW,
@@ -303,6 +311,22 @@ public final class TickcastConfig extends AbstractConfig {
                         + " properties take the '" + KAFKA_PREFIX + "' prefix)");
             }
         }
+    }
+
+    private static ConfigDef.Validator regexOrEmpty() {
+        return (name, value) -> {
+            try {
+                java.util.regex.Pattern.compile(String.valueOf(value));
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new ConfigException(name, value, "not a regular expression: " + e.getDescription());
+            }
+        };
+    }
+
+    /** @return the pattern every symbol must match, or null for any symbol */
+    public java.util.regex.Pattern symbolsAllowed() {
+        String regex = getString(SYMBOLS_ALLOWED_CONFIG);
+        return regex.isEmpty() ? null : java.util.regex.Pattern.compile(regex);
     }
 
     private static ConfigDef.Validator duration() {

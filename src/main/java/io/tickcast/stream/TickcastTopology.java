@@ -86,7 +86,8 @@ public final class TickcastTopology {
 
         KStream<String, Validated> validated = builder.stream(topics.ticks().name(), topics.ticks().consumed("ticks-source"))
                 .processValues(() -> new TickValidator(TICK_GUARD_STORE, TRADE_IDS_STORE,
-                                settings.maxLateness().toMillis(), settings.maxFuture().toMillis(), metrics),
+                                settings.maxLateness().toMillis(), settings.maxFuture().toMillis(),
+                                settings.symbolsAllowed(), metrics),
                         Named.as("validate"), TICK_GUARD_STORE, TRADE_IDS_STORE);
 
         validated.filter((symbol, v) -> v instanceof Validated.Rejected, Named.as("rejected"))

@@ -1,6 +1,7 @@
 package io.tickcast.stream;
 
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import io.tickcast.config.TickcastConfig;
 
@@ -15,14 +16,16 @@ import io.tickcast.config.TickcastConfig;
  * @param checkpointEvery points between two model checkpoints of a symbol (the journal holds the rest)
  * @param maxLiveModels   models kept in memory per stream task; the least recently used beyond are evicted
  * @param reportEvery     a symbol's quality report goes to the drift-metrics topic for every N-th scored point
+ * @param symbolsAllowed  the pattern every tick's symbol must match, or null for any symbol
  */
 public record TopologySettings(Topics topics, Duration barInterval, Duration barGrace, Duration maxLateness,
-                               Duration maxFuture, int checkpointEvery, int maxLiveModels, int reportEvery) {
+                               Duration maxFuture, int checkpointEvery, int maxLiveModels, int reportEvery,
+                               Pattern symbolsAllowed) {
 
     public static TopologySettings from(TickcastConfig config) {
         return new TopologySettings(Topics.from(config), config.barInterval(), config.barGrace(),
                 config.tickMaxLateness(), config.tickMaxFuture(), config.getInt(TickcastConfig.CHECKPOINT_EVERY_CONFIG),
                 config.getInt(TickcastConfig.MODELS_MAX_LIVE_CONFIG),
-                config.getInt(TickcastConfig.QUALITY_REPORT_EVERY_CONFIG));
+                config.getInt(TickcastConfig.QUALITY_REPORT_EVERY_CONFIG), config.symbolsAllowed());
     }
 }

@@ -12,8 +12,9 @@ public enum RejectReason {
     /** The value has no {@code symbol}, or it is blank. */
     MISSING_SYMBOL,
     /**
-     * {@code symbol} is longer than {@value Tick#MAX_SYMBOL_LENGTH} characters or holds a control character: it
-     * names the symbol's state in the stores and its labels in the metrics.
+     * {@code symbol} is longer than {@value Tick#MAX_SYMBOL_LENGTH} characters or holds a control character (it
+     * names the symbol's state in the stores and its labels in the metrics), or, in the service, it does not match
+     * {@code symbols.allowed}.
      */
     BAD_SYMBOL,
     /** The record key and the {@code symbol} field disagree. */

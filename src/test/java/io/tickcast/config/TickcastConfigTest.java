@@ -54,6 +54,16 @@ class TickcastConfigTest {
     }
 
     @Test
+    void shouldRefuseASymbolsPatternThatIsNoRegularExpressionNamingTheKey() {
+        assertThatThrownBy(() -> TickcastConfig.of(Map.of("symbols.allowed", "BTC-(USD")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("Invalid value BTC-(USD for configuration symbols.allowed: not a regular expression");
+        assertThat(TickcastConfig.of(Map.of()).symbolsAllowed()).as("any symbol by default").isNull();
+        assertThat(TickcastConfig.of(Map.of("symbols.allowed", "[A-Z]{3}-USD")).symbolsAllowed().pattern())
+                .isEqualTo("[A-Z]{3}-USD");
+    }
+
+    @Test
     void shouldPassKafkaPrefixedKeysToTheClients() {
         TickcastConfig config = TickcastConfig.of(Map.of("kafka.security.protocol", "SASL_SSL",
                 "kafka.bootstrap.servers", "broker:9093"));

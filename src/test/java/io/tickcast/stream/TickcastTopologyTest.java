@@ -382,6 +382,22 @@ class TickcastTopologyTest {
     }
 
     @Test
+    void shouldSendTicksOfSymbolsNotAllowedToTheDeadLetterTopic() {
+        try (TopologyFixture f = new TopologyFixture(stateDir, Map.of("symbols.allowed", "BTC-USD|ETH-USD"))) {
+            f.tick("BTC-USD", T0, 100);
+            f.tick("DOGE-USD", T0, 0.1);
+            f.tick("BTC-USDX", T0, 100);
+
+            assertThat(f.readPredictions()).extracting(Prediction::symbol).containsExactly("BTC-USD");
+            List<TestRecord<byte[], byte[]>> dead = f.deadLetters.readRecordsToList();
+            assertThat(dead).extracting(r -> TopologyFixture.header(r.headers(), DeadLetterHeaders.REASON))
+                    .containsExactly("BAD_SYMBOL", "BAD_SYMBOL");
+            assertThat(TopologyFixture.header(dead.get(0).headers(), DeadLetterHeaders.DETAIL))
+                    .isEqualTo("symbol 'DOGE-USD' is not matched by symbols.allowed (BTC-USD|ETH-USD)");
+        }
+    }
+
+    @Test
     void shouldDropAndCountATickWhoseBarHasClosed() {
         try (TopologyFixture f = new TopologyFixture(stateDir, Map.of("bar.interval", "1m", "bar.grace", "10s"))) {
             f.tick("BTC-USD", T0 + 1_000, 100);

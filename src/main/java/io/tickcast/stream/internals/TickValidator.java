@@ -1,6 +1,7 @@
 package io.tickcast.stream.internals;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.pipeline.Point;
@@ -33,6 +34,7 @@ public final class TickValidator implements FixedKeyProcessor<String, byte[], Va
     private final String idStoreName;
     private final long maxLatenessMs;
     private final long maxFutureMs;
+    private final Pattern symbolsAllowed;
     private final TickcastMetrics metrics;
     private FixedKeyProcessorContext<String, Validated> context;
     private TickGuard guard;
@@ -42,14 +44,16 @@ public final class TickValidator implements FixedKeyProcessor<String, byte[], Va
      * @param idStoreName    the store of the accepted ticks' ids ({@link AcceptedIdStore})
      * @param maxLatenessMs  how much older than its symbol's latest tick a tick may be
      * @param maxFutureMs    how much later than its record's Kafka timestamp a tick's ts may be
+     * @param symbolsAllowed the pattern every symbol must match, or null for any symbol
      * @param metrics        counts received and rejected ticks
      */
     public TickValidator(String guardStoreName, String idStoreName, long maxLatenessMs, long maxFutureMs,
-                         TickcastMetrics metrics) {
+                         Pattern symbolsAllowed, TickcastMetrics metrics) {
         this.guardStoreName = guardStoreName;
         this.idStoreName = idStoreName;
         this.maxLatenessMs = maxLatenessMs;
         this.maxFutureMs = maxFutureMs;
+        this.symbolsAllowed = symbolsAllowed;
         this.metrics = metrics;
     }
 
@@ -70,6 +74,11 @@ public final class TickValidator implements FixedKeyProcessor<String, byte[], Va
             return;
         }
         Tick tick = ((TickParseResult.Accepted) parsed).tick();
+        if (symbolsAllowed != null && !symbolsAllowed.matcher(tick.symbol()).matches()) {
+            reject(record, RejectReason.BAD_SYMBOL, "symbol '" + tick.symbol() + "' is not matched by symbols.allowed ("
+                    + symbolsAllowed.pattern() + ")");
+            return;
+        }
         long ahead = tick.ts() - record.timestamp();
         if (record.timestamp() >= 0 && tick.ts() > record.timestamp() && ahead > maxFutureMs) {
             reject(record, RejectReason.BAD_TIMESTAMP, "ts " + tick.ts() + " is " + ahead
