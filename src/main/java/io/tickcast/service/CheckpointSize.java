@@ -39,10 +39,11 @@ final class CheckpointSize {
     static long check(TickcastConfig config) {
         long largest = largestCheckpoint(config.pipelineSettings());
         Map<String, Object> kafka = config.kafkaProperties();
-        long producer = limit(kafka, ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1_048_576,
-                StreamsConfig.PRODUCER_PREFIX);
-        long topic = limit(kafka, TopicConfig.MAX_MESSAGE_BYTES_CONFIG, KAFKA_DEFAULT_MAX_MESSAGE_BYTES,
-                StreamsConfig.TOPIC_PREFIX);
+        // a client key applies to the producer prefixed or not; a topic key reaches the changelogs only prefixed
+        long producer = limit(kafka, StreamsConfig.PRODUCER_PREFIX + ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                limit(kafka, ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1_048_576));
+        long topic = limit(kafka, StreamsConfig.TOPIC_PREFIX + TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                KAFKA_DEFAULT_MAX_MESSAGE_BYTES);
         long limit = Math.min(producer, topic);
         if (largest + HEADROOM > limit) {
             throw new ConfigException(TickcastConfig.MODEL_HIDDEN_CONFIG, config.getInt(TickcastConfig.MODEL_HIDDEN_CONFIG),
@@ -72,9 +73,9 @@ final class CheckpointSize {
         }
     }
 
-    /** The value of {@code key}, prefixed (which Kafka Streams prefers) or not, else the default. */
-    private static long limit(Map<String, Object> kafka, String key, long defaultValue, String prefix) {
-        Object value = kafka.getOrDefault(prefix + key, kafka.get(key));
+    /** The value of {@code key}, else the default. */
+    private static long limit(Map<String, Object> kafka, String key, long defaultValue) {
+        Object value = kafka.get(key);
         try {
             return value == null ? defaultValue : Long.parseLong(value.toString().trim());
         } catch (NumberFormatException e) {

@@ -46,5 +46,9 @@ class CheckpointSizeTest {
         assertThatThrownBy(() -> CheckpointSize.check(TickcastConfig.of(Map.of("model.hidden", "192",
                 "kafka.max.request.size", "8000000"))))
                 .as("the changelog topic's limit still applies").isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> CheckpointSize.check(TickcastConfig.of(Map.of("model.hidden", "192",
+                "kafka.max.request.size", "8000000", "kafka.max.message.bytes", "8000000"))))
+                .as("a topic key reaches the changelogs only with the topic. prefix")
+                .isInstanceOf(ConfigException.class);
     }
 }

@@ -37,6 +37,8 @@ class CheckpointFailureTest {
             f.tick("BTC-USD", T0 + 1_000, 101);
             broken.set(true);
             f.tick("BTC-USD", T0 + 2_000, 150); // the third point: its checkpoint throws
+            assertThat(f.registry.find(MetricNames.MODEL_VERSION).tag(MetricNames.TAG_SYMBOL, "BTC-USD").gauge())
+                    .as("its series end with its model, until its next point").isNull();
             broken.set(false);
             for (int i = 3; i < 10; i++) {
                 f.tick("BTC-USD", T0 + i * 1_000L, 100 + i);

@@ -101,6 +101,7 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
         metrics.pointFailed();
         model.pipeline.close();
         live.remove(point.symbol());
+        metrics.forgetSymbol(point.symbol()); // its series come back with its model, on its next point
     }
 
     private LiveModel load(String symbol) {
