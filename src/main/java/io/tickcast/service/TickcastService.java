@@ -15,7 +15,6 @@ import io.tickcast.config.TickcastConfig;
 import io.tickcast.http.HttpEndpoint;
 import io.tickcast.metrics.Registries;
 import io.tickcast.model.ForecasterSpec;
-import io.tickcast.model.Forecasters;
 import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.stream.ModelDirectory;
 import io.tickcast.stream.TickcastTopology;
@@ -59,13 +58,12 @@ public final class TickcastService implements AutoCloseable {
      */
     public static TickcastService start(TickcastConfig config) throws IOException {
         TopologySettings settings = TopologySettings.from(config);
-        LOG.info("A checkpoint of this model takes up to {} bytes", checkCheckpointSize(config));
+        warmUpModelEngine(config);
         if (config.getBoolean(TickcastConfig.TOPICS_CREATE_CONFIG)) {
             TopicAdmin.ensureTopics(config.kafkaProperties(), settings.topics().names(),
                     config.getInt(TickcastConfig.TOPICS_PARTITIONS_CONFIG),
                     config.getShort(TickcastConfig.TOPICS_REPLICATION_CONFIG));
         }
-        warmUpModelEngine(config);
         PrometheusMeterRegistry registry = Registries.prometheus();
         TickcastMetrics metrics = new TickcastMetrics(registry, config.getInt(TickcastConfig.MODELS_MAX_LIVE_CONFIG));
         ModelDirectory directory = new ModelDirectory();
@@ -116,13 +114,15 @@ public final class TickcastService implements AutoCloseable {
     }
 
     /**
-     * Builds and frees one model before the first tick arrives: the first model loads ND4J's native libraries
-     * (seconds), which would otherwise stall the first symbol's first point.
+     * Builds the configured pipeline once before anything starts: its checkpoint must fit in a Kafka record
+     * ({@link #checkCheckpointSize}), and the first model loads ND4J's native libraries (seconds), which would
+     * otherwise stall the first symbol's first point.
      */
     private static void warmUpModelEngine(TickcastConfig config) {
         long started = System.nanoTime();
-        Forecasters.create(config.pipelineSettings().forecaster()).close();
-        LOG.info("Model engine ready in {} ms", (System.nanoTime() - started) / 1_000_000);
+        long checkpointBytes = checkCheckpointSize(config);
+        LOG.info("Model engine ready in {} ms; a checkpoint of this model takes up to {} bytes",
+                (System.nanoTime() - started) / 1_000_000, checkpointBytes);
         engineAdvice(config).ifPresent(LOG::warn);
     }
 
