@@ -9,7 +9,6 @@ import io.tickcast.backtest.ReportWriter;
 import io.tickcast.backtest.SymbolSummary;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.pipeline.PipelineSettings;
-import io.tickcast.tick.BadRow;
 import io.tickcast.tick.TickFiles;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -134,10 +133,14 @@ public final class BacktestCommand implements Callable<Integer> {
                 .withScoreWindow(from, until);
         BacktestResult result;
         ProgressBar bar = noProgress ? null : new ProgressBar(err);
-        long[] skipped = {0};
+        SkippedRows skipped = new SkippedRows(line -> {
+            if (bar != null) {
+                bar.endLine();
+            }
+            err.println(line);
+        }, MAX_SKIPPED_SHOWN);
         try {
-            result = BacktestRunner.run(options, bar == null ? ProgressListener.NONE : bar,
-                    row -> reportSkipped(row, ++skipped[0], bar), outcome -> { });
+            result = BacktestRunner.run(options, bar == null ? ProgressListener.NONE : bar, skipped, outcome -> { });
         } catch (IOException e) {
             err.println("backtest: " + e.getMessage());
             return 2;
@@ -168,17 +171,6 @@ public final class BacktestCommand implements Callable<Integer> {
         } catch (IOException e) {
             return e.getMessage();
         }
-    }
-
-    /** Shows the first skipped rows, with file and line, as {@code replay} does; the count is in the summary. */
-    private void reportSkipped(BadRow row, long count, ProgressBar bar) {
-        if (count > MAX_SKIPPED_SHOWN + 1) {
-            return;
-        }
-        if (bar != null) {
-            bar.endLine();
-        }
-        err.println(count <= MAX_SKIPPED_SHOWN ? "skipped " + row : "(further skipped rows are only counted)");
     }
 
     /** @return a share as a percentage, or "n/a" when there is none (no interval was issued yet, e.g.) */
