@@ -3,7 +3,6 @@ package io.tickcast.cli;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -42,8 +41,6 @@ record TickInput(Path file, TickFiles.Bundled bundled, String symbol) {
         }
         try {
             return TickFiles.open(file, symbol, onBadRow);
-        } catch (NoSuchFileException e) {
-            throw new IOException("no such file: " + file, e);
         } catch (AccessDeniedException e) {
             throw new IOException("cannot read " + file + ": permission denied", e);
         }

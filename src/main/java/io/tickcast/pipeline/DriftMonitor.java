@@ -12,7 +12,6 @@ import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -106,7 +105,7 @@ final class DriftMonitor implements StateCodec {
             out.writeUTF(w.detector().name());
             out.writeByte(w.signal().ordinal());
             out.writeInt(buffer.size());
-            buffer.writeTo(asStream(out));
+            out.write(buffer.toByteArray());
         }
     }
 
@@ -145,15 +144,6 @@ final class DriftMonitor implements StateCodec {
             w.detector().readState(in);
             w.lifecycle().readState(in);
         }
-    }
-
-    private static OutputStream asStream(DataOutput out) {
-        return out instanceof OutputStream stream ? stream : new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                out.write(b);
-            }
-        };
     }
 
     private record Watch(DriftSignal signal, DriftDetector detector, DriftLifecycle lifecycle,
