@@ -66,7 +66,9 @@ final class ClusterModelQueries implements ModelQueries {
         }
         HostInfo owner = where.activeHost();
         if (owner.equals(self.get())) {
-            return json(404, Map.of("error", "no point of " + symbol + " processed by this instance since it started"),
+            return json(404, Map.of("error", "no model of " + symbol
+                    + " in memory on this instance: no point of it since it started, or its model was freed"
+                    + " (models.max.live); it is listed again after its next point"),
                     null);
         }
         String location = "http://" + owner.host() + ":" + owner.port() + PATH + "/" + symbol;

@@ -8,7 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.tickcast.pipeline.PointOutcome;
 
-/** The latest outcome of every symbol this instance processes, for {@code /models}. Thread-safe. */
+/**
+ * The latest outcome of every model in memory on this instance, for {@code /models}: an entry lives as long as its
+ * model does (a model evicted by {@code models.max.live}, failed, or expired is listed again on its next point), so
+ * the directory is bounded by the live models however many symbols come and go. Thread-safe.
+ */
 public final class ModelDirectory {
 
     /** A symbol's latest outcome, when it was produced (wall clock, epoch ms), and the stream task holding it. */
@@ -28,6 +32,11 @@ public final class ModelDirectory {
     /** @return every symbol's entry, by symbol */
     public SortedMap<String, Entry> all() {
         return new TreeMap<>(entries);
+    }
+
+    /** Forgets a symbol whose model left memory (evicted, failed or expired) in the given task. */
+    public void remove(String symbol, String taskId) {
+        entries.computeIfPresent(symbol, (s, e) -> e.taskId().equals(taskId) ? null : e);
     }
 
     /**

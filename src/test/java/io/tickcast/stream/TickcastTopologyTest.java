@@ -450,6 +450,8 @@ class TickcastTopologyTest {
             assertThat(f.registry.get(MetricNames.MODELS_EVICTED).counter().count()).isEqualTo(2.0);
             assertThat(f.registry.get(MetricNames.MODELS_RESTORED).counter().count()).as("only B").isEqualTo(1.0);
             assertThat(f.readPredictions()).hasSize(6);
+            assertThat(f.directory.all()).as("/models lists the models in memory, not every symbol ever seen")
+                    .containsOnlyKeys("A", "B");
         }
     }
 

@@ -102,6 +102,7 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
         model.pipeline.close();
         live.remove(point.symbol());
         metrics.forgetSymbol(point.symbol()); // its series come back with its model, on its next point
+        directory.remove(point.symbol(), taskId);
     }
 
     private LiveModel load(String symbol) {
@@ -137,6 +138,7 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
             it.remove();
             metrics.modelEvicted();
             metrics.forgetSymbol(eldest.getKey());
+            directory.remove(eldest.getKey(), taskId);
         }
         metrics.liveModels(taskId, live.size());
     }
