@@ -3,6 +3,7 @@ package io.tickcast.backtest;
 import io.tickcast.pipeline.Point;
 import io.tickcast.pipeline.PointOutcome;
 import io.tickcast.pipeline.SymbolPipeline;
+import io.tickcast.pipeline.SymbolPipelines;
 import io.tickcast.tick.BadRow;
 import io.tickcast.tick.Tick;
 import io.tickcast.tick.RejectReason;
@@ -25,7 +26,8 @@ import java.util.function.Consumer;
  * ticks later than {@code tick.max.lateness} are rejected and counted, as the service sends them to the dead-letter
  * topic), then a point per tick or, with a bar interval, the bars closed as the service's topology closes them,
  * with one stream time over the whole file. Bars are built on the ticks' event time (a file has no Kafka ingest
- * time; the event time stands in for it, which only the service's latency figure would read). Single-threaded.
+ * time; the event time stands in for it, which only the service's latency figure would read). A symbol idle for
+ * longer than {@code symbols.idle.retention} starts over, as in the service. Single-threaded.
  */
 public final class BacktestRunner {
     private static final int PROGRESS_EVERY = 4096;
@@ -35,7 +37,7 @@ public final class BacktestRunner {
     private final BacktestOptions options;
     private final OfflineIngest ingest;
     private final Consumer<PointOutcome> outcomes;
-    private final Map<String, SymbolPipeline> pipelines = new LinkedHashMap<>();
+    private final SymbolPipelines pipelines;
     private final Map<String, SymbolAccumulator> sums = new LinkedHashMap<>();
     private final Set<String> symbols = new LinkedHashSet<>();
     private long points;
@@ -48,6 +50,8 @@ public final class BacktestRunner {
         this.outcomes = outcomes;
         this.ingest = new OfflineIngest(options.barInterval(), options.barGrace(), options.maxLateness(),
                 symbol -> 0);
+        this.pipelines = new SymbolPipelines(s -> SymbolPipeline.create(s, options.settings(), options.factory()),
+                options.idleRetention());
     }
 
     /**
@@ -113,7 +117,7 @@ public final class BacktestRunner {
         } catch (UncheckedIOException e) {
             throw new IOException(e.getMessage(), e.getCause());
         } finally {
-            run.pipelines.values().forEach(SymbolPipeline::close);
+            run.pipelines.close();
         }
         progress.progress(total, total, run.points);
         return run.result(new FileRead(read, skipped, run.firstSkipped, List.copyOf(run.symbols), run.firstTickTs,
@@ -147,8 +151,7 @@ public final class BacktestRunner {
     }
 
     private void process(Point point) {
-        SymbolPipeline pipeline = pipelines.computeIfAbsent(point.symbol(),
-                s -> SymbolPipeline.create(s, options.settings(), options.factory()));
+        SymbolPipeline pipeline = pipelines.forPoint(point);
         long t0 = System.nanoTime();
         PointOutcome outcome = pipeline.process(point);
         sums.get(point.symbol()).add(outcome, point.price(), point.ts() >= options.scoreFromMs(),

@@ -12,9 +12,10 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tickcast.backtest.OfflineIngest;
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.pipeline.IdleRetention;
 import io.tickcast.pipeline.Point;
 import io.tickcast.pipeline.Prediction;
-import io.tickcast.pipeline.SymbolPipeline;
+import io.tickcast.pipeline.SymbolPipelines;
 import io.tickcast.stream.JsonSerde;
 import io.tickcast.stream.internals.PipelineFactory;
 import io.tickcast.tick.Tick;
@@ -43,7 +44,7 @@ public final class ReferenceRun {
      */
     public static Map<PointKey, ObjectNode> predict(PipelineFactory pipelines, List<Tick> ticks) {
         return predict(pipelines, ticks, new OfflineIngest(Duration.ZERO, Duration.ZERO,
-                TickGuard.DEFAULT_MAX_LATENESS, symbol -> 0));
+                TickGuard.DEFAULT_MAX_LATENESS, symbol -> 0), IdleRetention.NEVER);
     }
 
     /**
@@ -51,7 +52,8 @@ public final class ReferenceRun {
      * tick guard, then one stream time per input partition, partitioned as the producer's default partitioner
      * does with the symbol key); with {@code bar.interval} set, the closed bars are the points.
      *
-     * @param config      the run's configuration: bar interval and grace, lateness tolerance, partitions
+     * @param config      the run's configuration: bar interval and grace, lateness tolerance, partitions, idle
+     *                    retention
      * @return per point (tick or bar), the prediction as JSON without {@value #LATENCY_FIELD}
      */
     public static Map<PointKey, ObjectNode> predict(PipelineFactory pipelines, List<Tick> ticks,
@@ -74,27 +76,24 @@ public final class ReferenceRun {
         int partitions = config.getInt(TickcastConfig.TOPICS_PARTITIONS_CONFIG);
         OfflineIngest ingest = new OfflineIngest(config.barInterval(), config.barGrace(), config.tickMaxLateness(),
                 symbol -> partition(symbol, partitions));
-        Map<PointKey, ObjectNode> predictions = predict(pipelines, ticks, ingest);
+        Map<PointKey, ObjectNode> predictions = predict(pipelines, ticks, ingest,
+                IdleRetention.of(config.symbolsIdleRetention()));
         long late = ticks.stream().map(Tick::symbol).distinct().mapToLong(ingest::lateTicks).sum();
         return new Result(predictions, late);
     }
 
     private static Map<PointKey, ObjectNode> predict(PipelineFactory pipelines, List<Tick> ticks,
-                                                     OfflineIngest ingest) {
+                                                     OfflineIngest ingest, IdleRetention retention) {
         JsonSerde<Prediction> serde = new JsonSerde<>(Prediction.class);
-        Map<String, SymbolPipeline> bySymbol = new HashMap<>();
         Map<PointKey, ObjectNode> out = new HashMap<>(ticks.size() * 2);
-        Consumer<Point> process = point -> {
-            SymbolPipeline pipeline = bySymbol.computeIfAbsent(point.symbol(), pipelines::create);
-            Prediction p = pipeline.process(point).prediction();
-            out.put(new PointKey(point.symbol(), point.ts()), withoutLatency(serde.serializer().serialize("", p)));
-        };
-        try {
+        try (SymbolPipelines bySymbol = new SymbolPipelines(pipelines::create, retention)) {
+            Consumer<Point> process = point -> {
+                Prediction p = bySymbol.forPoint(point).process(point).prediction();
+                out.put(new PointKey(point.symbol(), point.ts()), withoutLatency(serde.serializer().serialize("", p)));
+            };
             for (Tick t : ticks) {
                 ingest.add(t, process);
             }
-        } finally {
-            bySymbol.values().forEach(SymbolPipeline::close);
         }
         return out;
     }

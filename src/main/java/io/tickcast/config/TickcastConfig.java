@@ -101,6 +101,15 @@ public final class TickcastConfig extends AbstractConfig {
             + " so a producer that sends junk symbols grows the stores; this keeps them out. Backtests read the files"
             + " they are given and do not check this.";
 
+    public static final String SYMBOLS_IDLE_RETENTION_CONFIG = "symbols.idle.retention";
+    private static final String SYMBOLS_IDLE_RETENTION_DOC = "Empty: a symbol keeps its state forever. A duration (e.g."
+            + " 30d): a symbol with no tick for longer than this (event time) starts over, its next point forecast by"
+            + " a fresh model, as backtests do too; and every minute each stream task deletes the state of its symbols"
+            + " whose latest tick is older than this relative to the task's newest tick (tick-guard entry, trade ids,"
+            + " checkpoint, journal, model in memory, /models entry, series), so that symbols which stop trading for"
+            + " good do not keep state forever. A symbol whose ticks lag the newest of its partition by more than this"
+            + " may be deleted while it still trades, and then starts over where a backtest would not.";
+
     public static final String STATE_DIR_CONFIG = "state.dir";
     private static final String STATE_DIR_DOC = "Directory of Kafka Streams' local state stores.";
 
@@ -158,6 +167,8 @@ public final class TickcastConfig extends AbstractConfig {
             .define(TICK_MAX_LATENESS_CONFIG, Type.STRING, TickGuard.DEFAULT_MAX_LATENESS.toSeconds() + "s", duration(), Importance.LOW, TICK_MAX_LATENESS_DOC)
             .define(TICK_MAX_FUTURE_CONFIG, Type.STRING, "1m", duration(), Importance.LOW, TICK_MAX_FUTURE_DOC)
             .define(SYMBOLS_ALLOWED_CONFIG, Type.STRING, "", regexOrEmpty(), Importance.MEDIUM, SYMBOLS_ALLOWED_DOC)
+            .define(SYMBOLS_IDLE_RETENTION_CONFIG, Type.STRING, "", durationOrEmpty(), Importance.MEDIUM,
+                    SYMBOLS_IDLE_RETENTION_DOC)
             .define(STATE_DIR_CONFIG, Type.STRING, "/tmp/tickcast-state",
                     new ConfigDef.NonEmptyString(), Importance.MEDIUM, STATE_DIR_DOC)
             .define(CHECKPOINT_EVERY_CONFIG, Type.INT, 1000, Range.between(1, 1_000_000), Importance.LOW,
@@ -296,6 +307,12 @@ public final class TickcastConfig extends AbstractConfig {
         return Durations.parse(getString(TICK_MAX_LATENESS_CONFIG));
     }
 
+    /** @return how long a silent symbol keeps its state; {@link Duration#ZERO}: forever */
+    public Duration symbolsIdleRetention() {
+        String text = getString(SYMBOLS_IDLE_RETENTION_CONFIG);
+        return text.isBlank() ? Duration.ZERO : Durations.parse(text);
+    }
+
     public Duration tickMaxFuture() {
         return Durations.parse(getString(TICK_MAX_FUTURE_CONFIG));
     }
@@ -331,10 +348,14 @@ public final class TickcastConfig extends AbstractConfig {
 
     private static ConfigDef.Validator duration() {
         return (name, value) -> {
+            Duration parsed;
             try {
-                Durations.parse(String.valueOf(value));
+                parsed = Durations.parse(String.valueOf(value));
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(name, value, e.getMessage());
+            }
+            if (parsed.isNegative()) {
+                throw new ConfigException(name, value, "a duration here must not be negative");
             }
         };
     }

@@ -33,6 +33,7 @@ public final class MetricNames {
     public static final String MODELS_CAP = PREFIX + "models.cap";
     public static final String MODELS_EVICTED = PREFIX + "models.evicted";
     public static final String MODELS_RESTORED = PREFIX + "models.restored";
+    public static final String SYMBOLS_EXPIRED = PREFIX + "symbols.expired";
     public static final String SNAPSHOTS_UNREADABLE = PREFIX + "snapshots.unreadable";
     public static final String NATIVE_MEMORY = PREFIX + "native.memory";
     public static final String STREAMS_STATE = PREFIX + "streams.state";

@@ -29,6 +29,7 @@ public final class TickcastMetrics {
     private final Counter evicted;
     private final Counter restored;
     private final Counter unreadable;
+    private final Counter expired;
     private final Counter failed;
     private final Counter barLate;
     private final Map<String, SymbolMeters> symbols = new ConcurrentHashMap<>();
@@ -59,6 +60,10 @@ public final class TickcastMetrics {
                 .description("Models checkpointed and freed because the live-model cap was reached").register(registry);
         restored = Counter.builder(MetricNames.MODELS_RESTORED)
                 .description("Models brought back from their durable state").register(registry);
+        expired = Counter.builder(MetricNames.SYMBOLS_EXPIRED)
+                .description("Symbols whose state was deleted because they had no tick for longer than"
+                        + " symbols.idle.retention")
+                .register(registry);
         unreadable = Counter.builder(MetricNames.SNAPSHOTS_UNREADABLE)
                 .description("Symbols whose durable model state could not be read and that started fresh")
                 .register(registry);
@@ -121,6 +126,10 @@ public final class TickcastMetrics {
 
     public void barTickLate() {
         barLate.increment();
+    }
+
+    public void symbolExpired() {
+        expired.increment();
     }
 
     public void snapshotUnreadable() {

@@ -104,11 +104,11 @@ public final class TickcastTopology {
                     settings.barInterval(), settings.barGrace());
         }
 
-        ForecastStores stores = new ForecastStores(CHECKPOINT_STORE, JOURNAL_STORE);
+        ForecastStores stores = new ForecastStores(CHECKPOINT_STORE, JOURNAL_STORE, TICK_GUARD_STORE, TRADE_IDS_STORE);
         KStream<String, PointOutcome> outcomes = points.processValues(
                 () -> new ForecastProcessor(stores, pipelines, metrics, directory, settings.checkpointEvery(),
-                        settings.maxLiveModels()),
-                Named.as("forecast"), CHECKPOINT_STORE, JOURNAL_STORE);
+                        settings.maxLiveModels(), settings.idleRetention()),
+                Named.as("forecast"), CHECKPOINT_STORE, JOURNAL_STORE, TICK_GUARD_STORE, TRADE_IDS_STORE);
 
         outcomes.mapValues(PointOutcome::prediction, Named.as("prediction"))
                 .to(topics.predictions().name(), topics.predictions().produced("predictions-sink"));

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.pipeline.IdleRetention;
 
 /**
  * What shapes the topology.
@@ -17,15 +18,17 @@ import io.tickcast.config.TickcastConfig;
  * @param maxLiveModels   models kept in memory per stream task; the least recently used beyond are evicted
  * @param reportEvery     a symbol's quality report goes to the drift-metrics topic for every N-th scored point
  * @param symbolsAllowed  the pattern every tick's symbol must match, or null for any symbol
+ * @param idleRetention   how long a silent symbol keeps its state
  */
 public record TopologySettings(Topics topics, Duration barInterval, Duration barGrace, Duration maxLateness,
                                Duration maxFuture, int checkpointEvery, int maxLiveModels, int reportEvery,
-                               Pattern symbolsAllowed) {
+                               Pattern symbolsAllowed, IdleRetention idleRetention) {
 
     public static TopologySettings from(TickcastConfig config) {
         return new TopologySettings(Topics.from(config), config.barInterval(), config.barGrace(),
                 config.tickMaxLateness(), config.tickMaxFuture(), config.getInt(TickcastConfig.CHECKPOINT_EVERY_CONFIG),
                 config.getInt(TickcastConfig.MODELS_MAX_LIVE_CONFIG),
-                config.getInt(TickcastConfig.QUALITY_REPORT_EVERY_CONFIG), config.symbolsAllowed());
+                config.getInt(TickcastConfig.QUALITY_REPORT_EVERY_CONFIG), config.symbolsAllowed(),
+                IdleRetention.of(config.symbolsIdleRetention()));
     }
 }

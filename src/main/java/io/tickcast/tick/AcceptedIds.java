@@ -24,4 +24,9 @@ public interface AcceptedIds {
      * about them.
      */
     void forgetBefore(String symbol, long ts);
+
+    /** Forgets every id of {@code symbol} (its state is being deleted). */
+    default void forget(String symbol) {
+        forgetBefore(symbol, Long.MAX_VALUE);
+    }
 }

@@ -117,4 +117,18 @@ class TickcastConfigTest {
         assertThat(Durations.parse("250ms")).isEqualTo(Duration.ofMillis(250));
         assertThat(Durations.parse("2h")).isEqualTo(Duration.ofHours(2));
     }
+
+    @Test
+    void shouldReadTheIdleRetentionAndRefuseNegativeDurationsNamingTheKey() {
+        assertThat(TickcastConfig.of(Map.of()).symbolsIdleRetention()).as("forever by default").isZero();
+        assertThat(TickcastConfig.of(Map.of("symbols.idle.retention", "30d")).symbolsIdleRetention())
+                .isEqualTo(Duration.ofDays(30));
+        assertThatThrownBy(() -> TickcastConfig.of(Map.of("symbols.idle.retention", "PT-1H")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Invalid value PT-1H for configuration symbols.idle.retention: a duration here must not be"
+                        + " negative");
+        assertThatThrownBy(() -> TickcastConfig.of(Map.of("tick.max.lateness", "PT-5S")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tick.max.lateness: a duration here must not be negative");
+    }
 }

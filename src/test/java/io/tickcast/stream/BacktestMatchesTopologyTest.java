@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +22,8 @@ import io.tickcast.backtest.BacktestRunner;
 import io.tickcast.backtest.ProgressListener;
 import io.tickcast.backtest.SymbolSummary;
 import io.tickcast.config.TickcastConfig;
+import io.tickcast.metrics.MetricNames;
+import io.tickcast.pipeline.IdleRetention;
 import io.tickcast.pipeline.Prediction;
 import io.tickcast.tick.RejectReason;
 import org.apache.kafka.common.serialization.Serde;
@@ -28,6 +31,8 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The backtest against the service's topology: the same ticks, piped through {@code TickcastTopology} and read
@@ -175,6 +180,35 @@ class BacktestMatchesTopologyTest {
         assertThat(outOfOrder).isEqualTo(reasons.stream().filter(RejectReason.OUT_OF_ORDER.name()::equals).count());
     }
 
+    /**
+     * BTC falls silent for 30 minutes while ETH trades on; with a retention of 20 minutes its next point starts it
+     * over, in the service and in the backtest alike, whether the service's sweep deleted its state in the meantime
+     * (the wall clock advanced a minute after every tick) or its next point found it idle.
+     */
+    @ParameterizedTest(name = "sweeping: {0}")
+    @ValueSource(booleans = {false, true})
+    void shouldStartAnIdleSymbolOverAsTheServiceDoes(boolean sweep) throws IOException {
+        ticks.removeIf(t -> t.symbol().equals("BTC-USD") && t.ts() >= T0 + 30 * MINUTE && t.ts() < T0 + 60 * MINUTE);
+        Map<String, String> retention = Map.of("symbols.idle.retention", "20m");
+        Map<String, List<Prediction>> service = service(retention, new ArrayList<>(), sweep);
+        List<Prediction> backtestOutcomes = new ArrayList<>();
+        backtest(retention, backtestOutcomes);
+        Map<String, List<Prediction>> backtest = bySymbol(backtestOutcomes.stream().map(this::viaTopic).toList());
+        List<Prediction> keptForever = new ArrayList<>();
+        backtest(Map.of(), keptForever);
+
+        for (String symbol : SYMBOLS) {
+            assertThat(backtest.get(symbol)).as(symbol + ": bit for bit").isEqualTo(service.get(symbol));
+        }
+        Prediction afterTheGap = service.get("BTC-USD").stream().filter(p -> p.ts() >= T0 + 60 * MINUTE).findFirst()
+                .orElseThrow();
+        assertThat(afterTheGap.modelVersion()).as("a fresh model").isZero();
+        assertThat(keptForever.stream().filter(p -> p.symbol().equals("BTC-USD") && p.ts() >= T0 + 60 * MINUTE)
+                .findFirst().orElseThrow().modelVersion()).as("without a retention it learns on").isPositive();
+        assertThat(service.get("ETH-USD")).as("ETH, never silent, as without a retention")
+                .isEqualTo(bySymbol(keptForever.stream().map(this::viaTopic).toList()).get("ETH-USD"));
+    }
+
     private static Prediction at(List<Prediction> predictions, long ts) {
         return predictions.stream().filter(p -> p.ts() == ts).findFirst().orElseThrow();
     }
@@ -188,12 +222,25 @@ class BacktestMatchesTopologyTest {
     }
 
     private Map<String, List<Prediction>> service(Map<String, String> settings, List<String> rejectReasons) {
+        return service(settings, rejectReasons, false);
+    }
+
+    /** @param sweep advance the wall clock a minute after every tick, so that idle symbols are swept */
+    private Map<String, List<Prediction>> service(Map<String, String> settings, List<String> rejectReasons,
+                                                  boolean sweep) {
         try (TopologyFixture f = new TopologyFixture(dir.resolve("state"), settings)) {
             long ingest = T0 + 86_400_000L;
             for (Tick t : ticks) {
                 ingest += 1_000;
                 f.ticks.pipeInput(new TestRecord<>(t.symbol(), t.json().getBytes(StandardCharsets.UTF_8),
                         Instant.ofEpochMilli(ingest)));
+                if (sweep) {
+                    f.driver.advanceWallClockTime(Duration.ofMinutes(1));
+                }
+            }
+            if (sweep) {
+                assertThat(f.registry.get(MetricNames.SYMBOLS_EXPIRED).counter().count()).as("BTC swept once")
+                        .isEqualTo(1.0);
             }
             f.deadLetters.readRecordsToList().forEach(r -> rejectReasons.add(new String(
                     r.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8)));
@@ -210,7 +257,8 @@ class BacktestMatchesTopologyTest {
         Path file = dir.resolve("ticks.jsonl");
         Files.write(file, ticks.stream().map(Tick::json).toList());
         BacktestOptions options = BacktestOptions.of(file).withSettings(config.pipelineSettings())
-                .withBars(config.barInterval(), config.barGrace()).withMaxLateness(config.tickMaxLateness());
+                .withBars(config.barInterval(), config.barGrace()).withMaxLateness(config.tickMaxLateness())
+                .withIdleRetention(IdleRetention.of(config.symbolsIdleRetention()));
         return BacktestRunner.run(options, ProgressListener.NONE, o -> predictions.add(o.prediction()));
     }
 

@@ -477,6 +477,91 @@ class TickcastTopologyTest {
         }
     }
 
+    @Test
+    void shouldDeleteAllStateOfASymbolIdleLongerThanTheRetentionAndKeepTheOthers() {
+        Map<String, String> retention = Map.of("symbols.idle.retention", "1h", "model.checkpoint.every", "3");
+        try (TopologyFixture f = new TopologyFixture(stateDir, retention)) {
+            for (int i = 0; i < 5; i++) {
+                String btc = "{\"symbol\":\"BTC-USD\",\"ts\":" + (T0 + i * MINUTE) + ",\"price\":" + price(i)
+                        + ",\"id\":\"" + i + "\"}";
+                f.ticks.pipeInput(new TestRecord<>("BTC-USD", btc.getBytes(StandardCharsets.UTF_8),
+                        java.time.Instant.ofEpochMilli(T0 + i * MINUTE)));
+            }
+            for (int i = 0; i <= 64; i += 4) {
+                f.tick("ETH-USD", T0 + i * MINUTE, price(i) / 30);
+            }
+            f.driver.advanceWallClockTime(java.time.Duration.ofMinutes(1));
+            assertThat(f.registry.get(MetricNames.SYMBOLS_EXPIRED).counter().count())
+                    .as("ETH's newest tick is 60 minutes after BTC's latest: not beyond the hour").isZero();
+
+            f.tick("ETH-USD", T0 + 65 * MINUTE, price(65) / 30);
+            assertThat(symbolKeys(f, TickcastTopology.JOURNAL_STORE, "BTC-USD")).isNotEmpty();
+            f.driver.advanceWallClockTime(java.time.Duration.ofMinutes(1));
+
+            assertThat(f.registry.get(MetricNames.SYMBOLS_EXPIRED).counter().count()).isEqualTo(1.0);
+            KeyValueStore<String, Object> guard = f.driver.getKeyValueStore(TickcastTopology.TICK_GUARD_STORE);
+            assertThat(guard.get("BTC-USD")).isNull();
+            assertThat(guard.get("ETH-USD")).isNotNull();
+            KeyValueStore<Bytes, byte[]> ids = f.driver.getKeyValueStore(TickcastTopology.TRADE_IDS_STORE);
+            try (var all = ids.all()) {
+                assertThat(all.hasNext()).as("BTC's trade ids").isFalse();
+            }
+            assertThat(f.driver.<String, byte[]>getKeyValueStore(TickcastTopology.CHECKPOINT_STORE).get("BTC-USD"))
+                    .isNull();
+            assertThat(f.driver.<String, byte[]>getKeyValueStore(TickcastTopology.CHECKPOINT_STORE).get("ETH-USD"))
+                    .isNotNull();
+            assertThat(symbolKeys(f, TickcastTopology.JOURNAL_STORE, "BTC-USD")).isEmpty();
+            assertThat(symbolKeys(f, TickcastTopology.JOURNAL_STORE, "ETH-USD")).isNotEmpty();
+            assertThat(f.directory.all()).containsOnlyKeys("ETH-USD");
+            assertThat(f.registry.find(MetricNames.PRICE).tag(MetricNames.TAG_SYMBOL, "BTC-USD").gauge()).isNull();
+            assertThat(f.registry.find(MetricNames.PRICE).tag(MetricNames.TAG_SYMBOL, "ETH-USD").gauge()).isNotNull();
+
+            f.readPredictions();
+            f.tick("BTC-USD", T0 + 66 * MINUTE, price(66));
+            Prediction back = f.readPredictions().get(0);
+            assertThat(back.modelVersion()).as("back with a fresh model").isZero();
+            assertThat(f.deadLetters.isEmpty()).isTrue();
+        }
+    }
+
+    @Test
+    void shouldStartAnEvictedSymbolOverWithoutRestoringItWhenItWasIdleLongerThanTheRetention() {
+        Map<String, String> capped = Map.of("symbols.idle.retention", "1h", "models.max.live", "1",
+                "model.checkpoint.every", "3");
+        try (TopologyFixture f = new TopologyFixture(stateDir, capped)) {
+            for (int i = 0; i < 5; i++) {
+                f.tick("BTC-USD", T0 + i * MINUTE, price(i));
+            }
+            f.tick("ETH-USD", T0, 3_000);
+            f.tick("BTC-USD", T0 + 5 * MINUTE, price(5));
+            f.tick("ETH-USD", T0 + MINUTE, 3_001);
+            f.readPredictions();
+            double restoredBefore = f.registry.get(MetricNames.MODELS_RESTORED).counter().count();
+
+            f.tick("BTC-USD", T0 + 5 * MINUTE + 61 * MINUTE, price(6));
+
+            assertThat(f.readPredictions().get(0).modelVersion()).as("a fresh model").isZero();
+            assertThat(f.registry.get(MetricNames.SYMBOLS_EXPIRED).counter().count()).isEqualTo(1.0);
+            assertThat(f.registry.get(MetricNames.MODELS_RESTORED).counter().count()).as("not restored first")
+                    .isEqualTo(restoredBefore);
+            assertThat(f.driver.<String, byte[]>getKeyValueStore(TickcastTopology.CHECKPOINT_STORE).get("BTC-USD"))
+                    .as("the old checkpoint went with it").isNull();
+        }
+    }
+
+    private static List<String> symbolKeys(TopologyFixture f, String store, String symbol) {
+        List<String> keys = new ArrayList<>();
+        KeyValueStore<String, byte[]> kv = f.driver.getKeyValueStore(store);
+        try (var all = kv.all()) {
+            all.forEachRemaining(e -> {
+                if (e.key.startsWith(symbol + '\u0000')) {
+                    keys.add(e.key);
+                }
+            });
+        }
+        return keys;
+    }
+
     private List<Prediction> runTwoSymbols(Map<String, String> overrides) {
         try (TopologyFixture f = new TopologyFixture(stateDir.resolve("two-" + overrides.hashCode()), overrides)) {
             for (int i = 0; i < 20; i++) {

@@ -31,7 +31,8 @@ import org.apache.kafka.streams.state.Stores;
  * older than its symbol's tolerance, so no look-up reaches it, and the symbol's next id deletes it.
  *
  * <p>A symbol whose ticks stop keeps its last ids (those within the tolerance of its last tick), which is as it
- * should be: a feed may replay them when it comes back.
+ * should be: a feed may replay them when it comes back. With {@code symbols.idle.retention} the forecast processor
+ * deletes them with the rest of the symbol's state ({@link #forget}).
  */
 public final class AcceptedIdStore implements AcceptedIds {
 

@@ -1,18 +1,26 @@
 package io.tickcast.stream.internals;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.tickcast.metrics.TickcastMetrics;
+import io.tickcast.pipeline.IdleRetention;
 import io.tickcast.pipeline.Point;
 import io.tickcast.pipeline.PointOutcome;
 import io.tickcast.pipeline.SymbolPipeline;
 import io.tickcast.stream.ModelDirectory;
+import io.tickcast.tick.LastTick;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +29,17 @@ import org.slf4j.LoggerFactory;
  * outcome. Each instance owns its pipelines (models are not thread-safe); at most {@code maxLiveModels} stay in
  * memory; the least recently used are freed, and come back on their next point from the store, which always holds
  * their state (checkpoint and journal), exactly as after a crash.
+ *
+ * <p>With an idle retention ({@code symbols.idle.retention}) a point of a symbol whose previous point is older than
+ * the retention starts the symbol over, and every minute (wall clock) the symbols of the task whose latest tick is
+ * older than the retention relative to the task's newest tick lose all their state: the tick guard's entry and ids,
+ * the checkpoint and journal, the model in memory, its {@code /models} entry and its series.
  */
 public final class ForecastProcessor implements FixedKeyProcessor<String, Point, PointOutcome> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForecastProcessor.class);
+    /** How often, in wall-clock time, idle symbols' state is deleted (with an idle retention). */
+    static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
 
     private final ForecastStores stores;
     private final PipelineFactory pipelines;
@@ -32,20 +47,25 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
     private final ModelDirectory directory;
     private final int checkpointEvery;
     private final int maxLiveModels;
+    private final IdleRetention retention;
     private final Map<String, LiveModel> live = new LinkedHashMap<>(16, 0.75f, true);
     private FixedKeyProcessorContext<String, PointOutcome> context;
     /** The stream task's id, as the metrics and the model directory name it. */
     private String taskId;
     private ModelStore store;
+    private KeyValueStore<String, LastTick> lastTicks;
+    private AcceptedIdStore tradeIds;
 
     public ForecastProcessor(ForecastStores stores, PipelineFactory pipelines, TickcastMetrics metrics,
-                             ModelDirectory directory, int checkpointEvery, int maxLiveModels) {
+                             ModelDirectory directory, int checkpointEvery, int maxLiveModels,
+                             IdleRetention retention) {
         this.stores = stores;
         this.pipelines = pipelines;
         this.metrics = metrics;
         this.directory = directory;
         this.checkpointEvery = checkpointEvery;
         this.maxLiveModels = maxLiveModels;
+        this.retention = retention;
     }
 
     @Override
@@ -54,13 +74,26 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
         this.taskId = context.taskId().toString();
         this.store = new ModelStore(context.getStateStore(stores.checkpoints()),
                 context.getStateStore(stores.journal()), checkpointEvery);
+        this.lastTicks = context.getStateStore(stores.tickGuard());
+        this.tradeIds = new AcceptedIdStore(context.getStateStore(stores.tradeIds()));
         closeAll();
+        if (retention.enabled()) {
+            context.schedule(SWEEP_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> sweep());
+        }
     }
 
     @Override
     public void process(FixedKeyRecord<String, Point> record) {
         Point point = record.value();
-        LiveModel model = live.computeIfAbsent(point.symbol(), this::load);
+        LiveModel model = live.get(point.symbol());
+        if (model == null) {
+            model = load(point.symbol(), point.ts());
+            live.put(point.symbol(), model);
+        } else if (retention.startsOver(model.lastTs, point.ts())) {
+            expire(point.symbol());
+            model = LiveModel.fresh(pipelines.create(point.symbol()));
+            live.put(point.symbol(), model);
+        }
         long started = System.nanoTime();
         PointOutcome outcome;
         byte[] checkpoint = null;
@@ -75,6 +108,7 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
         }
         long updateNanos = System.nanoTime() - started;
         model.seq++;
+        model.lastTs = point.ts();
         store.append(model.seq, point);
         if (checkpoint != null) {
             store.writeCheckpoint(point.symbol(), model.seq, checkpoint);
@@ -105,19 +139,31 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
         directory.remove(point.symbol(), taskId);
     }
 
-    private LiveModel load(String symbol) {
+    /**
+     * A symbol's model from its stored state: the checkpoint with the journal's newer points replayed. A symbol idle
+     * for longer than the retention before {@code pointTs} starts over instead.
+     */
+    private LiveModel load(String symbol, long pointTs) {
         SymbolPipeline pipeline = null;
         try {
             ModelStore.Checkpoint cp = store.checkpoint(symbol);
-            pipeline = cp == null ? pipelines.create(symbol) : pipelines.restore(cp.snapshot());
             long seq = cp == null ? 0 : cp.seq();
-            LiveModel model = new LiveModel(pipeline, seq, seq);
-            List<ModelStore.Entry> journal = store.journalAfter(symbol, seq);
-            for (ModelStore.Entry e : journal) {
-                pipeline.process(e.point());
-                model.seq = e.seq();
+            // The journal's ring still holds the checkpoint's own point: it was journaled under the same number.
+            List<ModelStore.Entry> journal = store.journalAfter(symbol, seq - 1);
+            long lastTs = journal.isEmpty() ? Long.MIN_VALUE : journal.get(journal.size() - 1).point().ts();
+            if (retention.startsOver(lastTs, pointTs)) {
+                expire(symbol);
+                return LiveModel.fresh(pipelines.create(symbol));
             }
-            metrics.modelLoaded(cp != null || !journal.isEmpty());
+            pipeline = cp == null ? pipelines.create(symbol) : pipelines.restore(cp.snapshot());
+            LiveModel model = new LiveModel(pipeline, seq, seq, lastTs);
+            for (ModelStore.Entry e : journal) {
+                if (e.seq() > seq) {
+                    pipeline.process(e.point());
+                    model.seq = e.seq();
+                }
+            }
+            metrics.modelLoaded(cp != null || model.seq > seq);
             return model;
         } catch (RuntimeException e) {
             if (pipeline != null) {
@@ -126,8 +172,46 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
             LOG.error("Model state of symbol {} cannot be read; the symbol starts fresh", symbol, e);
             metrics.snapshotUnreadable();
             store.drop(symbol);
-            return new LiveModel(pipelines.create(symbol), 0, 0);
+            return LiveModel.fresh(pipelines.create(symbol));
         }
+    }
+
+    /**
+     * Forgets an idle symbol's model: in memory, its series and {@code /models} entry, and its checkpoint and
+     * journal. Its tick guard's entry stays (its new tick is there already).
+     */
+    private void expire(String symbol) {
+        LiveModel model = live.remove(symbol);
+        if (model != null) {
+            model.pipeline.close();
+            metrics.forgetSymbol(symbol);
+            directory.remove(symbol, taskId);
+        }
+        store.drop(symbol);
+        metrics.symbolExpired();
+    }
+
+    /** Deletes all state of the task's symbols whose latest tick is older than the retention by the task's newest. */
+    private void sweep() {
+        List<KeyValue<String, Long>> latest = new ArrayList<>();
+        long newest = Long.MIN_VALUE;
+        try (KeyValueIterator<String, LastTick> it = lastTicks.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, LastTick> kv = it.next();
+                latest.add(KeyValue.pair(kv.key, kv.value.ts()));
+                newest = Math.max(newest, kv.value.ts());
+            }
+        }
+        for (KeyValue<String, Long> symbol : latest) {
+            if (retention.expired(symbol.value, newest)) {
+                LOG.info("Symbol {} had no tick for more than {} ms before the newest tick of task {}; its state is"
+                        + " deleted", symbol.key, retention.retentionMs(), taskId);
+                lastTicks.delete(symbol.key);
+                tradeIds.forget(symbol.key);
+                expire(symbol.key);
+            }
+        }
+        metrics.liveModels(taskId, live.size());
     }
 
     private void evictBeyondCap() {
