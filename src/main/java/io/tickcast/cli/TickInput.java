@@ -2,7 +2,6 @@ package io.tickcast.cli;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -30,14 +29,11 @@ record TickInput(Path file, TickFiles.Bundled bundled, String symbol) {
      * @param onBadRow called for every row skipped as not a valid tick
      * @return the reader, before its first tick
      * @throws IOException if the file is missing, a directory, unreadable or has no usable header; its message is
-     *                     one line naming the file
+     *                     one line naming the file ({@link TickFiles#checkFile} words the first two)
      */
     TickReader open(Consumer<BadRow> onBadRow) throws IOException {
         if (file == null) {
             return TickFiles.openBundled(bundled, symbol, onBadRow);
-        }
-        if (Files.isDirectory(file)) {
-            throw new IOException(file + " is a directory");
         }
         try {
             return TickFiles.open(file, symbol, onBadRow);

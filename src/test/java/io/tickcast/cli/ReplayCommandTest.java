@@ -31,7 +31,7 @@ class ReplayCommandTest {
         CliRun run = CliRun.of("replay", dir.toString(), "-b", "localhost:1");
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err().strip()).isEqualTo("tickcast replay: " + dir + " is a directory");
+        assertThat(run.err().strip()).isEqualTo("tickcast replay: " + dir + " is a directory, not a tick file");
     }
 
     @Test

@@ -78,7 +78,7 @@ class TickcastCommandTest {
         CliRun run = CliRun.of("demo", "--data", dir.toString(), "--broker-port", "1");
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err().strip()).isEqualTo("tickcast demo: " + dir + " is a directory");
+        assertThat(run.err().strip()).isEqualTo("tickcast demo: " + dir + " is a directory, not a tick file");
     }
 
     @Test
