@@ -39,9 +39,6 @@ import picocli.CommandLine.Spec;
                 + "bar.interval=1m), points are the closes of time bars built as the service builds them.")
 public final class BacktestCommand implements Callable<Integer> {
 
-    /** Skipped rows shown on stderr; the rest are only counted. */
-    private static final int MAX_SKIPPED_SHOWN = 5;
-
     /** Input formats; the content decides in the end ({@link TickFiles#formatOf}). */
     enum Format {
         csv(TickFiles.Format.CSV), jsonl(TickFiles.Format.JSON_LINES), binance(TickFiles.Format.BINANCE_SESSION);
@@ -140,7 +137,7 @@ public final class BacktestCommand implements Callable<Integer> {
                 bar.endLine();
             }
             err.println(line);
-        }, MAX_SKIPPED_SHOWN);
+        });
         try {
             result = BacktestRunner.run(options, bar == null ? ProgressListener.NONE : bar, skipped, outcome -> { });
         } catch (IOException e) {
@@ -205,7 +202,7 @@ public final class BacktestCommand implements Callable<Integer> {
         if (result.rowsSkipped() > 0) {
             stdout.printf(Locale.ROOT, "%d row%s skipped as not valid ticks%s%n", result.rowsSkipped(),
                     result.rowsSkipped() == 1 ? "" : "s",
-                    result.rowsSkipped() > MAX_SKIPPED_SHOWN ? " (the first " + MAX_SKIPPED_SHOWN + " shown)" : "");
+                    result.rowsSkipped() > SkippedRows.SHOWN ? " (the first " + SkippedRows.SHOWN + " shown)" : "");
         }
     }
 

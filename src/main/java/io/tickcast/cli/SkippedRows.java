@@ -8,11 +8,10 @@ import io.tickcast.tick.BadRow;
 /** Shows the first rows of a tick file that were skipped as not valid ticks; the reader counts the rest. */
 final class SkippedRows implements Consumer<BadRow> {
 
-    /** How many skipped rows {@code replay} and {@code demo} show. */
+    /** How many skipped rows {@code replay}, {@code demo} and {@code backtest} show. */
     static final int SHOWN = 10;
 
     private final Consumer<String> print;
-    private final int shown;
     private long seen;
 
     /** The first {@value #SHOWN} rows, on {@code out}. */
@@ -20,24 +19,24 @@ final class SkippedRows implements Consumer<BadRow> {
         this(line -> {
             out.println(line);
             out.flush();
-        }, SHOWN);
+        });
     }
 
     /**
+     * The first {@value #SHOWN} rows, through {@code print}.
+     *
      * @param print prints one line (and may first end a progress line)
-     * @param shown how many rows are shown
      */
-    SkippedRows(Consumer<String> print, int shown) {
+    SkippedRows(Consumer<String> print) {
         this.print = print;
-        this.shown = shown;
     }
 
     @Override
     public void accept(BadRow row) {
         seen++;
-        if (seen <= shown) {
+        if (seen <= SHOWN) {
             print.accept("skipped " + row);
-        } else if (seen == shown + 1) {
+        } else if (seen == SHOWN + 1) {
             print.accept("(further skipped rows are only counted)");
         }
     }

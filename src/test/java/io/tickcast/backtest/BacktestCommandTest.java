@@ -383,27 +383,28 @@ class BacktestCommandTest {
     }
 
     @Test
-    void shouldShowTheFirstSkippedRowsWithTheirLinesAndCountThemAll() throws IOException {
+    void shouldShowTheFirstTenSkippedRowsWithTheirLinesAsReplayAndDemoDoAndCountThemAll() throws IOException {
         List<String> lines = new java.util.ArrayList<>(Files.readAllLines(csv(300)));
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 12; i++) {
             lines.set(10 + 20 * i, "01/07/2025 10:" + (10 + i) + ",1,1,1,50000,0.5");
         }
         Path file = Files.write(dir.resolve("some-bad.csv"), lines);
+        List<String> shown = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            shown.add("skipped " + file + ":" + (11 + 20 * i) + ": Text '01/07/2025 10:" + (10 + i)
+                    + "' could not be parsed at index 0");
+        }
+        shown.add("(further skipped rows are only counted)");
         Path out = dir.resolve("out");
 
         int exit = backtest("--data", file.toString(), "--out", out.toString(), "--no-progress");
 
         assertThat(exit).isZero();
-        assertThat(stderr.toString(StandardCharsets.UTF_8).lines()).containsExactly(
-                "skipped " + file + ":11: Text '01/07/2025 10:10' could not be parsed at index 0",
-                "skipped " + file + ":31: Text '01/07/2025 10:11' could not be parsed at index 0",
-                "skipped " + file + ":51: Text '01/07/2025 10:12' could not be parsed at index 0",
-                "skipped " + file + ":71: Text '01/07/2025 10:13' could not be parsed at index 0",
-                "skipped " + file + ":91: Text '01/07/2025 10:14' could not be parsed at index 0",
-                "(further skipped rows are only counted)");
-        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("8 rows skipped as not valid ticks");
+        assertThat(stderr.toString(StandardCharsets.UTF_8).lines()).containsExactlyElementsOf(shown);
+        assertThat(stdout.toString(StandardCharsets.UTF_8))
+                .contains("12 rows skipped as not valid ticks (the first 10 shown)");
         assertThat(new ObjectMapper().readTree(out.resolve("report.json").toFile()).path("rows_skipped").asLong())
-                .isEqualTo(8);
+                .isEqualTo(12);
     }
 
     @Test
