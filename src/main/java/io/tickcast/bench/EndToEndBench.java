@@ -1,7 +1,7 @@
 package io.tickcast.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +18,7 @@ import io.tickcast.pipeline.Point;
 import io.tickcast.pipeline.Prediction;
 import io.tickcast.pipeline.SymbolPipeline;
 import io.tickcast.service.PipelineSettingsMapper;
+import io.tickcast.service.TempDirectory;
 import io.tickcast.service.TickcastService;
 import io.tickcast.stream.JsonSerde;
 import io.tickcast.stream.internals.PipelineFactory;
@@ -34,7 +35,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,12 +59,13 @@ public final class EndToEndBench implements AutoCloseable {
     private final String predictionsTopic;
     private final String ticksTopic;
     /** The service's state directory, the bench's own: deleted on {@link #close()}. */
-    private final Path stateDir;
+    private final TempDirectory stateDir;
     private int runs;
 
-    private EndToEndBench(EmbeddedBroker broker, TickcastService service, TickcastConfig config) {
+    private EndToEndBench(EmbeddedBroker broker, TickcastService service, TickcastConfig config,
+                          TempDirectory stateDir) {
         this.broker = broker;
-        this.stateDir = Path.of(config.getString(TickcastConfig.STATE_DIR_CONFIG));
+        this.stateDir = stateDir;
         this.bootstrapServers = config.getString(TickcastConfig.BOOTSTRAP_SERVERS_CONFIG);
         this.service = service;
         this.predictionsTopic = config.getString(TickcastConfig.TOPIC_PREDICTIONS_CONFIG);
@@ -99,10 +100,10 @@ public final class EndToEndBench implements AutoCloseable {
 
     private static EndToEndBench start(EmbeddedBroker broker, String bootstrapServers, Map<String, String> overrides)
             throws IOException {
-        Path state = Files.createTempDirectory("tickcast-bench-state");
+        TempDirectory state = TempDirectory.create("tickcast-bench-state");
         Map<String, String> values = new HashMap<>(overrides);
         values.put(TickcastConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        values.put(TickcastConfig.STATE_DIR_CONFIG, state.toString());
+        values.put(TickcastConfig.STATE_DIR_CONFIG, state.path().toString());
         values.putIfAbsent(TickcastConfig.HTTP_PORT_CONFIG, "0");
         TickcastConfig config;
         TickcastService service;
@@ -125,7 +126,7 @@ public final class EndToEndBench implements AutoCloseable {
             throw new IllegalStateException("the service did not start processing within " + STARTUP_TIMEOUT.toSeconds()
                     + " s on the broker at " + bootstrapServers);
         }
-        return new EndToEndBench(broker, service, config);
+        return new EndToEndBench(broker, service, config, state);
     }
 
     /** @return the address of the broker the service and the bench's clients use */
@@ -346,14 +347,14 @@ public final class EndToEndBench implements AutoCloseable {
 
     /** @return the service's state directory, which {@link #close()} deletes */
     public Path stateDir() {
-        return stateDir;
+        return stateDir.path();
     }
 
-    private static void delete(Path dir) {
+    private static void delete(TempDirectory dir) {
         try {
-            Utils.delete(dir.toFile());
-        } catch (IOException e) {
-            LOG.warn("Could not delete the bench's state directory {}: {}", dir, e.toString());
+            dir.close();
+        } catch (UncheckedIOException e) {
+            LOG.warn("Could not delete the bench's state directory {}: {}", dir.path(), e.getCause().toString());
         }
     }
 }

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Counter;
 import io.tickcast.broker.EmbeddedBroker;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.metrics.MetricNames;
+import io.tickcast.service.TempDirectory;
 import io.tickcast.service.TickcastService;
 import io.tickcast.tick.Tick;
 import io.tickcast.tick.TickFiles;

@@ -1,4 +1,4 @@
-package io.tickcast.cli;
+package io.tickcast.service;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,23 +8,28 @@ import java.nio.file.Path;
 import org.apache.kafka.common.utils.Utils;
 
 /**
- * A directory of the system's temporary directory that lives as long as one command: closing it deletes it with
- * everything in it.
+ * A directory of the system's temporary directory that lives as long as one command, such as the throwaway
+ * {@code state.dir} of the service the demo and the end-to-end bench start: closing it deletes it with everything in
+ * it. Not thread-safe.
  *
  * @param path the directory
  */
-record TempDirectory(Path path) implements AutoCloseable {
+public record TempDirectory(Path path) implements AutoCloseable {
 
     /**
      * @param prefix the start of the directory's name
      * @return a new, empty directory
      * @throws IOException if it cannot be created
      */
-    static TempDirectory create(String prefix) throws IOException {
+    public static TempDirectory create(String prefix) throws IOException {
         return new TempDirectory(Files.createTempDirectory(prefix));
     }
 
-    /** Deletes the directory and everything in it; does nothing if it is gone. */
+    /**
+     * Deletes the directory and everything in it; does nothing if it is gone.
+     *
+     * @throws UncheckedIOException naming the directory if it cannot be deleted
+     */
     @Override
     public void close() {
         try {
