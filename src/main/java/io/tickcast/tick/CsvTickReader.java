@@ -8,7 +8,8 @@ import java.util.function.Consumer;
  * Reads a CSV file whose header names a timestamp column, a close or price column and optionally a size
  * column, a trade id column and a symbol column (see {@link CsvLayout}); without a symbol column every row gets the
  * caller's symbol. Timestamps may be unix seconds, milliseconds, microseconds or
- * nanoseconds (told apart by magnitude) or ISO-8601 (see {@link Timestamps#parseUnixOrIso(String)}).
+ * nanoseconds (told apart by magnitude) or ISO-8601 (see {@link Timestamps#parseUnixOrIso(String)}), or an ISO date
+ * and a time of day in two columns (see {@link Timestamps#parseIsoDateAndTime(String, String)}).
  */
 final class CsvTickReader extends LineTickReader {
 
@@ -21,7 +22,7 @@ final class CsvTickReader extends LineTickReader {
         super(in, source, headerLine, null, onBadRow);
         this.layout = layout;
         this.symbol = symbol;
-        this.minFields = Math.max(layout.timeColumn(), layout.priceColumn()) + 1;
+        this.minFields = Math.max(Math.max(layout.timeColumn(), layout.dateColumn()), layout.priceColumn()) + 1;
     }
 
     @Override
@@ -30,7 +31,9 @@ final class CsvTickReader extends LineTickReader {
         if (fields.size() < minFields) {
             throw new IllegalArgumentException("expected at least " + minFields + " fields, found " + fields.size());
         }
-        long ts = Timestamps.parseUnixOrIso(fields.get(layout.timeColumn()));
+        String time = fields.get(layout.timeColumn());
+        long ts = layout.dateColumn() < 0 ? Timestamps.parseUnixOrIso(time)
+                : Timestamps.parseIsoDateAndTime(fields.get(layout.dateColumn()), time);
         String priceText = fields.get(layout.priceColumn());
         Double price = NumberText.parse(priceText);
         if (price == null || !Double.isFinite(price) || price <= 0) {

@@ -17,7 +17,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * Opens tick files for replay and backtests: CSV with a header (see {@link CsvLayout} for the column
  * names understood: e.g. the bundled Bitstamp minute bars {@code timestamp,open,high,low,close,volume},
- * the Kaggle layout {@code Timestamp,Open,High,Low,Close,Volume_(BTC),...}, {@code DateTime,Close}, trade
+ * the Kaggle layout {@code Timestamp,Open,High,Low,Close,Volume_(BTC),...}, {@code DateTime,Close}, exports with
+ * dates and times of day apart ({@code Date,Time,Open,High,Low,Close,Volume}), trade
  * files with {@code timestamp} in microseconds, {@code price}, {@code amount} and {@code id}), JSON lines in the tick
  * message format, or a recorded Binance WebSocket session ({@code <receive time in ns> <JSON frame>} a line; see
  * {@link BinanceSessionTickReader}). The format is told by the first non-blank line ({@code {} means JSON lines,
@@ -298,7 +299,8 @@ public final class TickFiles {
         FirstLine first = firstNonBlank(reader);
         long linesRead = first.number();
         if (first.text() == null) {
-            return new CsvTickReader(reader, name, new CsvLayout(',', 0, 0, -1, -1, -1), symbol, linesRead, onBadRow);
+            return new CsvTickReader(reader, name, new CsvLayout(',', 0, -1, 0, -1, -1, -1), symbol, linesRead,
+                    onBadRow);
         }
         return switch (formatOf(first.text())) {
             case JSON_LINES -> new JsonLinesTickReader(reader, name, linesRead - 1, first.text(), onBadRow);

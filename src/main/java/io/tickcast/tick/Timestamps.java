@@ -18,11 +18,18 @@ import java.time.temporal.TemporalQueries;
  */
 public final class Timestamps {
 
-    private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder()
+    /** An ISO-8601 date, {@code 2025-01-07}. */
+    private static final DateTimeFormatter DATE = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart()
-            .appendLiteral('T')
+            .toFormatter();
+
+    /**
+     * A time of day, {@code HH:mm[:ss[.fraction]]}, optionally with an offset ({@code Z}, {@code +01:00},
+     * {@code +0100}, {@code +01}) and then a zone in brackets.
+     */
+    private static final DateTimeFormatter TIME_OF_DAY = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_TIME)
             .optionalStart()
             .appendOffset("+HH:MM:ss", "Z")
@@ -38,6 +45,14 @@ public final class Timestamps {
             .appendZoneRegionId()
             .appendLiteral(']')
             .optionalEnd()
+            .toFormatter();
+
+    /** A date, or a date, {@code T} and a time of day. */
+    private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder()
+            .append(DATE)
+            .optionalStart()
+            .appendLiteral('T')
+            .append(TIME_OF_DAY)
             .optionalEnd()
             .toFormatter();
 
@@ -70,7 +85,40 @@ public final class Timestamps {
         } catch (DateTimeParseException e) {
             throw quotingOriginal(e, original);
         }
-        LocalDate date = LocalDate.from(parsed);
+        return toEpochMilli(LocalDate.from(parsed), parsed);
+    }
+
+    /**
+     * Parses a date and a time of day given apart, as in files with a date column and a time column: the date as
+     * {@link #parseIso(String)} takes it without a time ({@code 2019-08-12}), the time as it takes the part after
+     * the {@code T} ({@code 14:05}, {@code 14:05:00.250}, optionally with an offset such as {@code Z} or
+     * {@code +01:00}; without one, UTC).
+     *
+     * @param date the date text, surrounding blanks ignored
+     * @param time the time text, surrounding blanks ignored
+     * @return epoch milliseconds (sub-millisecond digits are truncated)
+     * @throws DateTimeException if either is not such a text (the message quotes it and says which it is)
+     */
+    public static long parseIsoDateAndTime(String date, String time) {
+        LocalDate day;
+        try {
+            day = LocalDate.from(DATE.parse(date.strip()));
+        } catch (DateTimeParseException e) {
+            throw new DateTimeException("date '" + date.strip() + "' is not an ISO date (yyyy-MM-dd)", e);
+        }
+        TemporalAccessor parsed;
+        try {
+            parsed = TIME_OF_DAY.parse(time.strip());
+        } catch (DateTimeParseException e) {
+            throw new DateTimeException("time '" + time.strip() + "' is not a time of day"
+                    + " (HH:mm[:ss[.fraction]], optionally with an offset such as Z or +01:00)", e);
+        }
+        // 24:00 is the next day's midnight, as parseIso reads it
+        return toEpochMilli(day.plus(parsed.query(DateTimeFormatter.parsedExcessDays())), parsed);
+    }
+
+    /** The instant of {@code date} at the time of day, offset or zone {@code parsed} has: midnight, UTC if none. */
+    private static long toEpochMilli(LocalDate date, TemporalAccessor parsed) {
         LocalTime time = parsed.isSupported(ChronoField.NANO_OF_DAY) ? LocalTime.from(parsed) : LocalTime.MIDNIGHT;
         ZoneId zone = parsed.query(TemporalQueries.zone());
         ZoneId effective = zone == null ? ZoneOffset.UTC : zone;

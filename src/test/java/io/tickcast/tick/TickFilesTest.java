@@ -83,6 +83,36 @@ class TickFilesTest {
     }
 
     @Test
+    void shouldJoinSeparateDateAndTimeColumnsIntoOneTimestampPerRow() throws IOException {
+        long at1405 = 1565618700000L; // 2019-08-12T14:05:00Z
+
+        List<Tick> ticks = readAll("export.csv", "Date,Time,Open,High,Low,Close,Volume\n"
+                + "2019-08-12,14:05:00,11400,11410,11395,11405.5,1.25\n"
+                + "2019-08-12,14:06,11405,11420,11400,11418,0.5\n"
+                + "2019-08-12,14:07:00.250,11418,11418,11390,11392,2\n");
+
+        assertThat(ticks).containsExactly(new Tick("BTC-USD", at1405, 11405.5, 1.25),
+                new Tick("BTC-USD", at1405 + 60_000, 11418, 0.5), new Tick("BTC-USD", at1405 + 120_250, 11392, 2));
+        assertThat(badRows).isEmpty();
+    }
+
+    @Test
+    void shouldTakeTheOffsetOfATimeColumnAndSkipARowWhoseTimeIsNoTimeOfDay() throws IOException {
+        List<Tick> ticks = readAll("export.csv", "date;time;close\n"
+                + "2019-08-12;16:05:00+02:00;11405.5\n"
+                + "2019-08-12;25:06:00;11418\n"
+                + "2019-08-12;1565618820;11392\n"
+                + "12.08.2019;14:08:00;11390\n");
+
+        assertThat(ticks).containsExactly(new Tick("BTC-USD", 1565618700000L, 11405.5, Double.NaN));
+        assertThat(badRows).extracting(BadRow::line).containsExactly(3L, 4L, 5L);
+        assertThat(badRows.get(0).problem()).isEqualTo("time '25:06:00' is not a time of day"
+                + " (HH:mm[:ss[.fraction]], optionally with an offset such as Z or +01:00)");
+        assertThat(badRows.get(1).problem()).startsWith("time '1565618820' is not a time of day");
+        assertThat(badRows.get(2).problem()).isEqualTo("date '12.08.2019' is not an ISO date (yyyy-MM-dd)");
+    }
+
+    @Test
     void shouldReadTradesWithMicrosecondTimestampsPriceAmountAndId() throws IOException {
         List<Tick> ticks = readAll("trades.csv", "exchange,symbol,timestamp,local_timestamp,id,side,price,amount\n"
                 + "binance-futures,BTCUSDT,1582329602111000,1582329602418379,42377944,buy,9682,0.132\n"

@@ -32,6 +32,16 @@ class TimestampsTest {
     }
 
     @Test
+    void shouldReadADateAndATimeOfDayGivenApartAsTheOneIsoTimestampTheyMake() {
+        assertThat(Timestamps.parseIsoDateAndTime(" 2025-01-07 ", "00:01")).isEqualTo(MINUTE);
+        assertThat(Timestamps.parseIsoDateAndTime("2025-01-07", "00:01:00.001z")).isEqualTo(MINUTE + 1);
+        assertThat(Timestamps.parseIsoDateAndTime("2025-01-06", "19:01:00-05:00"))
+                .isEqualTo(Timestamps.parseIso("2025-01-06T19:01:00-05:00"));
+        assertThat(Timestamps.parseIsoDateAndTime("2025-01-06", "24:00"))
+                .isEqualTo(Timestamps.parseIso("2025-01-06T24:00")).isEqualTo(MINUTE - 60_000);
+    }
+
+    @Test
     void shouldRejectTextThatIsNoTimestamp() {
         assertThatThrownBy(() -> Timestamps.parseUnixOrIso("soon")).isInstanceOf(DateTimeException.class);
         assertThatThrownBy(() -> Timestamps.parseUnixOrIso("")).isInstanceOf(DateTimeException.class);
