@@ -28,7 +28,7 @@ class MetricCoverageTest {
             "tickcast_price", "tickcast_predicted_price", "tickcast_rmse", "tickcast_mae", "tickcast_naive_rmse",
             "tickcast_skill", "tickcast_directional_accuracy", "tickcast_interval_coverage",
             "tickcast_drift_statistic", "tickcast_drift_events_total", "tickcast_models_live", "tickcast_models_cap",
-            "tickcast_models_evicted_total", "tickcast_native_memory_bytes", "tickcast_stream_threads_replaced_total",
+            "tickcast_models_evicted_total", "tickcast_symbols_expired_total", "tickcast_native_memory_bytes", "tickcast_stream_threads_replaced_total",
             "tickcast_kafka_consumer_fetch_manager_records_lag_max", "tickcast_kafka_stream_thread_process_rate",
             "tickcast_jvm_memory_used_bytes", "tickcast_process_cpu_usage", "up");
 

@@ -202,14 +202,22 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
                 newest = Math.max(newest, kv.value.ts());
             }
         }
+        List<String> deleted = new ArrayList<>();
         for (KeyValue<String, Long> symbol : latest) {
             if (retention.expired(symbol.value, newest)) {
-                LOG.info("Symbol {} had no tick for more than {} ms before the newest tick of task {}; its state is"
-                        + " deleted", symbol.key, retention.retentionMs(), taskId);
+                LOG.debug("Symbol {}: latest tick at {}, the task's newest at {}; its state is deleted", symbol.key,
+                        symbol.value, newest);
                 lastTicks.delete(symbol.key);
                 tradeIds.forget(symbol.key);
                 expire(symbol.key);
+                deleted.add(symbol.key);
             }
+        }
+        if (!deleted.isEmpty()) {
+            LOG.info("Deleted the state of {} symbol(s) of task {} with no tick for more than {} ms before its newest"
+                    + " ({}{})", deleted.size(), taskId, retention.retentionMs(),
+                    String.join(", ", deleted.subList(0, Math.min(5, deleted.size()))),
+                    deleted.size() > 5 ? ", ..." : "");
         }
         metrics.liveModels(taskId, live.size());
     }
