@@ -167,7 +167,8 @@ public final class BacktestRunner {
         List<ChartSeries> details = new ArrayList<>();
         List<Map<String, Long>> counts = new ArrayList<>();
         for (SymbolAccumulator sum : sums.values()) {
-            summaries.add(sum.summary(options.bars(), ingest.lateTicks(sum.symbol())));
+            summaries.add(sum.summary(options.bars(), ingest.lateTicks(sum.symbol()),
+                    pipelines.restarts(sum.symbol())));
             charts.add(sum.chart(options.chartPoints()));
             details.add(sum.tail(DETAIL_POINTS));
             counts.add(sum.eventCounts());

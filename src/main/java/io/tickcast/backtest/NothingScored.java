@@ -3,10 +3,12 @@ package io.tickcast.backtest;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.tickcast.config.Durations;
+
 /**
  * Why a backtest scored no point at all, in a sentence a user can act on: a file with no valid tick, no tick of the
  * symbol asked for, none in the score window, ticks the service's guard rejects (a file written newest-first), or
- * too few points. A point is scored against the forecast made at the point before it, so a symbol needs two.
+ * too few points (or a {@code symbols.idle.retention} shorter than the gaps between them). A point is scored against the forecast made at the point before it, so a symbol needs two.
  */
 public final class NothingScored {
 
@@ -45,7 +47,9 @@ public final class NothingScored {
         long points = 0;
         long outOfOrder = 0;
         long duplicates = 0;
+        long restarts = 0;
         for (SymbolSummary s : result.summaries()) {
+            restarts += s.idleRestarts();
             ticks += s.ticks();
             points += s.points();
             outOfOrder += s.outOfOrderTicks();
@@ -58,12 +62,17 @@ public final class NothingScored {
         }
         if (outOfOrder > 0 && outOfOrder >= duplicates) {
             return outOfOrder + " of " + ticks + " ticks were older than the latest before them by more than"
-                    + " tick.max.lateness (" + text(options.maxLateness()) + "): is the file newest-first?";
+                    + " tick.max.lateness (" + Durations.text(options.maxLateness()) + "): is the file newest-first?";
         }
         if (duplicates > 0) {
             return duplicates + " of " + ticks + " ticks were rejected as duplicates of ticks before them";
         }
         String unit = options.bars() ? "bar" : "point";
+        if (restarts > 0) {
+            return restarts + " of " + count(points, unit) + " came after a silence longer than symbols.idle.retention ("
+                    + Durations.text(Duration.ofMillis(options.idleRetention().retentionMs())) + ") and started"
+                    + " their symbol over, and a fresh model forecasts nothing to score before its second " + unit;
+        }
         return "only " + count(points, unit) + " for " + count(result.summaries().size(), "symbol") + " (from "
                 + count(ticks, "tick") + "): a " + unit + " is scored against the forecast made at the one before,"
                 + " so a symbol needs two" + (options.bars() ? "; bars still open at the end are not forecast" : "");
@@ -71,14 +80,5 @@ public final class NothingScored {
 
     private static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    /** A duration as the configuration writes it: {@code 5s}, {@code 2m}, {@code 250ms}. */
-    static String text(Duration d) {
-        long ms = d.toMillis();
-        if (ms % 60_000 == 0 && ms > 0) {
-            return ms / 60_000 + "m";
-        }
-        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
     }
 }

@@ -144,16 +144,17 @@ final class SymbolAccumulator {
     /**
      * @param bars      whether the points are bars
      * @param lateTicks ticks dropped because their bar had closed
+     * @param idleRestarts times the symbol started over after a silence longer than the idle retention
      * @return the figures; with no point scored, {@code NaN} ones (there are none) and null times
      */
-    SymbolSummary summary(boolean bars, long lateTicks) {
+    SymbolSummary summary(boolean bars, long lateTicks, long idleRestarts) {
         double n = scored == 0 ? Double.NaN : scored;
         double rmse = Math.sqrt(squares / n);
         double naiveRmse = Math.sqrt(naiveSquares / n);
         double ar1Rmse = Math.sqrt(ar1Squares / n);
         double seconds = nanos / 1e9;
         return new SymbolSummary(symbol, points, ticks, bars ? points : 0, lateTicks, duplicateTicks,
-                outOfOrderTicks, scored, scored == 0 ? null : firstTs, scored == 0 ? null : lastTs, rmse,
+                outOfOrderTicks, idleRestarts, scored, scored == 0 ? null : firstTs, scored == 0 ? null : lastTs, rmse,
                 absolutes / n, percents / n,
                 Math.sqrt(modelSquares / n), naiveRmse, naiveAbsolutes / n, Math.sqrt(ewmaSquares / n), ar1Rmse,
                 skill(rmse, naiveRmse), skill(rmse, ar1Rmse),

@@ -17,6 +17,8 @@ import java.util.List;
  * @param lateTicks           ticks dropped because their bar had closed (bar end + grace passed), 0 without bars
  * @param duplicateTicks      ticks rejected as exact duplicates of the symbol's latest, as the service rejects them
  * @param outOfOrderTicks     ticks rejected as older than the symbol's latest by more than {@code tick.max.lateness}
+ * @param idleRestarts        times the symbol started over with a fresh model after a silence longer than
+ *                            {@code symbols.idle.retention}, as the service starts it over
  * @param scored              points scored (the figures are over these)
  * @param firstScoredTs       event time of the first scored point, epoch ms; null if none was scored
  * @param lastScoredTs        event time of the last scored point, epoch ms; null if none was scored
@@ -49,6 +51,7 @@ public record SymbolSummary(@JsonProperty("symbol") String symbol,
                             @JsonProperty("late_ticks") long lateTicks,
                             @JsonProperty("duplicate_ticks") long duplicateTicks,
                             @JsonProperty("out_of_order_ticks") long outOfOrderTicks,
+                            @JsonProperty("idle_restarts") long idleRestarts,
                             @JsonProperty("scored") long scored,
                             @JsonProperty("first_scored_ts") Long firstScoredTs,
                             @JsonProperty("last_scored_ts") Long lastScoredTs,

@@ -7,6 +7,7 @@ import io.tickcast.backtest.NothingScored;
 import io.tickcast.backtest.ProgressListener;
 import io.tickcast.backtest.ReportWriter;
 import io.tickcast.backtest.SymbolSummary;
+import io.tickcast.config.Durations;
 import io.tickcast.config.TickcastConfig;
 import io.tickcast.pipeline.IdleRetention;
 import io.tickcast.pipeline.PipelineSettings;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
@@ -197,6 +199,12 @@ public final class BacktestCommand implements Callable<Integer> {
             if (s.duplicateTicks() + s.outOfOrderTicks() > 0) {
                 stdout.printf(Locale.ROOT, "%-10s %d duplicate and %d out-of-order ticks rejected, as the service"
                         + " rejects them%n", "", s.duplicateTicks(), s.outOfOrderTicks());
+            }
+            if (s.idleRestarts() > 0) {
+                stdout.printf(Locale.ROOT, "%-10s started over %s with a fresh model after a silence longer than"
+                        + " symbols.idle.retention (%s), as the service does%n", "",
+                        s.idleRestarts() == 1 ? "once" : s.idleRestarts() + " times",
+                        Durations.text(Duration.ofMillis(options.idleRetention().retentionMs())));
             }
         }
         if (result.rowsSkipped() > 0) {

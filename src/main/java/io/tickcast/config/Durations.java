@@ -41,4 +41,19 @@ public final class Durations {
             default -> Duration.ofDays(amount);
         };
     }
+
+    /** A duration as the configuration writes it: {@code 5s}, {@code 2m}, {@code 12h}, {@code 30d}, {@code 250ms}. */
+    public static String text(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 86_400_000 == 0 && ms > 0) {
+            return ms / 86_400_000 + "d";
+        }
+        if (ms % 3_600_000 == 0 && ms > 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms % 60_000 == 0 && ms > 0) {
+            return ms / 60_000 + "m";
+        }
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+    }
 }

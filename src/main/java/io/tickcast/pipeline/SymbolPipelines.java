@@ -27,6 +27,7 @@ public final class SymbolPipelines implements AutoCloseable {
     private static final class Slot {
         SymbolPipeline pipeline;
         long lastTs = Long.MIN_VALUE;
+        long restarts;
 
         Slot(SymbolPipeline pipeline) {
             this.pipeline = pipeline;
@@ -45,9 +46,16 @@ public final class SymbolPipelines implements AutoCloseable {
         } else if (retention.startsOver(slot.lastTs, point.ts())) {
             slot.pipeline.close();
             slot.pipeline = create.apply(point.symbol());
+            slot.restarts++;
         }
         slot.lastTs = point.ts();
         return slot.pipeline;
+    }
+
+    /** @return how many times {@code symbol} started over after a silence longer than the retention */
+    public long restarts(String symbol) {
+        Slot slot = slots.get(symbol);
+        return slot == null ? 0 : slot.restarts;
     }
 
     @Override

@@ -358,6 +358,40 @@ class BacktestCommandTest {
     }
 
     @Test
+    void shouldSayWhenAnIdleRetentionShorterThanTheGapsStartsEveryPointOver() throws IOException {
+        Path out = dir.resolve("out");
+
+        int exit = backtest("--data", csv(100).toString(), "--out", out.toString(), "--no-progress",
+                "--set", "symbols.idle.retention=30s");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stderr.toString(StandardCharsets.UTF_8).strip()).isEqualTo("backtest: no report written: nothing"
+                + " scored in " + dir.resolve("bars.csv") + ": 99 of 100 points came after a silence longer than"
+                + " symbols.idle.retention (30s) and started their symbol over, and a fresh model forecasts nothing"
+                + " to score before its second point");
+    }
+
+    @Test
+    void shouldStartASymbolOverAfterASilenceLongerThanTheIdleRetentionAndSaySo() throws IOException {
+        List<String> lines = Files.readAllLines(csv(300));
+        List<String> rows = new java.util.ArrayList<>(lines.subList(1, lines.size()));
+        rows.subList(100, 200).clear(); // 100 minutes without a bar
+        Path file = Files.write(dir.resolve("gap.csv"), concat(lines.get(0), rows));
+        Path out = dir.resolve("out");
+
+        int exit = backtest("--data", file.toString(), "--out", out.toString(), "--no-progress",
+                "--set", "symbols.idle.retention=1h");
+
+        assertThat(exit).isZero();
+        JsonNode btc = new ObjectMapper().readTree(out.resolve("report.json").toFile()).path("symbols").path("BTC-USD");
+        assertThat(btc.path("idle_restarts").asLong()).isEqualTo(1);
+        assertThat(btc.path("scored").asLong()).as("all but the first point of each model").isEqualTo(198);
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("started over once with a fresh model after a"
+                + " silence longer than symbols.idle.retention (1h), as the service does");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("started over once");
+    }
+
+    @Test
     void shouldFailSayingSoWhenNoPointIsAtOrAfterTheScoreFromTime() throws IOException {
         Path out = dir.resolve("out");
 
