@@ -549,6 +549,37 @@ class TickcastTopologyTest {
         }
     }
 
+    /**
+     * A journal entry left at a slot outside the ring, as a run with a larger {@code model.checkpoint.every} leaves
+     * them: starting the symbol over must delete it too, or a later reload replays it into the fresh model and takes
+     * its time for the symbol's last point.
+     */
+    @Test
+    void shouldDeleteJournalEntriesOutsideTheRingWhenASymbolStartsOver() {
+        Map<String, String> capped = Map.of("symbols.idle.retention", "1h", "models.max.live", "1",
+                "model.checkpoint.every", "3");
+        try (TopologyFixture f = new TopologyFixture(stateDir, capped)) {
+            for (int i = 0; i < 2; i++) {
+                f.tick("BTC-USD", T0 + i * MINUTE, price(i));
+            }
+            KeyValueStore<String, byte[]> journal = f.driver.getKeyValueStore(TickcastTopology.JOURNAL_STORE);
+            journal.put("BTC-USD\u0000" + 7, java.nio.ByteBuffer.allocate(40).putLong(7).putLong(T0 + 7 * MINUTE)
+                    .putDouble(price(7)).putDouble(1).putLong(T0 + 7 * MINUTE).array());
+
+            f.tick("BTC-USD", T0 + 3 * 60 * MINUTE, price(8));
+            assertThat(symbolKeys(f, TickcastTopology.JOURNAL_STORE, "BTC-USD")).as("the new point's slot alone")
+                    .containsExactly("BTC-USD\u00001");
+            f.tick("ETH-USD", T0, 3_000); // evicts BTC
+            f.tick("BTC-USD", T0 + 3 * 60 * MINUTE + MINUTE, price(9));
+            f.tick("BTC-USD", T0 + 3 * 60 * MINUTE + 2 * MINUTE, price(10));
+
+            assertThat(f.registry.get(MetricNames.SYMBOLS_EXPIRED).counter().count()).as("started over once")
+                    .isEqualTo(1.0);
+            List<Prediction> out = f.readPredictions();
+            assertThat(out.get(out.size() - 1).modelVersion()).as("the model restored, not fresh").isPositive();
+        }
+    }
+
     private static List<String> symbolKeys(TopologyFixture f, String store, String symbol) {
         List<String> keys = new ArrayList<>();
         KeyValueStore<String, byte[]> kv = f.driver.getKeyValueStore(store);

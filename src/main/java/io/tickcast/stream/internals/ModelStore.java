@@ -87,12 +87,19 @@ final class ModelStore {
         return entries;
     }
 
-    /** Forgets a symbol whose state could not be read, so that it starts fresh. */
+    /**
+     * Forgets a symbol's checkpoint and every journal entry it has, so that it starts fresh: after its state could not
+     * be read, or after it was idle for longer than the retention. The journal's keys are taken as the store has
+     * them, not computed from the ring's size, which an earlier run may have had different
+     * ({@code model.checkpoint.every}).
+     */
     void drop(String symbol) {
         checkpoints.delete(symbol);
-        for (Entry e : journalAfter(symbol, Long.MIN_VALUE)) {
-            journal.delete(journalKey(symbol, Math.floorMod(e.seq(), slots)));
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = journal.prefixScan(symbol + '\u0000', KEYS)) {
+            it.forEachRemaining(kv -> keys.add(kv.key));
         }
+        keys.forEach(journal::delete);
     }
 
     private static String journalKey(String symbol, long slot) {
