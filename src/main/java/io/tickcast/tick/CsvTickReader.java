@@ -33,7 +33,7 @@ final class CsvTickReader extends LineTickReader {
         }
         String time = fields.get(layout.timeColumn());
         long ts = layout.dateColumn() < 0 ? Timestamps.parseUnixOrIso(time)
-                : Timestamps.parseIsoDateAndTime(fields.get(layout.dateColumn()), time);
+                : dateAndTime(fields.get(layout.dateColumn()), time);
         String priceText = fields.get(layout.priceColumn());
         Double price = NumberText.parse(priceText);
         if (price == null || !Double.isFinite(price) || price <= 0) {
@@ -80,5 +80,21 @@ final class CsvTickReader extends LineTickReader {
         }
         Double size = NumberText.parse(fields.get(column));
         return size != null && Double.isFinite(size) && size >= 0 ? size : Double.NaN;
+    }
+
+    /**
+     * A row's date and time of day; a time column that holds whole timestamps (unix or ISO-8601) beside a date column
+     * is read alone, as it was before dates and times apart were joined.
+     */
+    private static long dateAndTime(String date, String time) {
+        try {
+            return Timestamps.parseIsoDateAndTime(date, time);
+        } catch (java.time.DateTimeException notADateAndTime) {
+            try {
+                return Timestamps.parseUnixOrIso(time);
+            } catch (RuntimeException notATimestamp) {
+                throw notADateAndTime;
+            }
+        }
     }
 }
