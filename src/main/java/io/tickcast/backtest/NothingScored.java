@@ -1,6 +1,5 @@
 package io.tickcast.backtest;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import io.tickcast.config.Durations;
@@ -70,7 +69,7 @@ public final class NothingScored {
         String unit = options.bars() ? "bar" : "point";
         if (restarts > 0) {
             return restarts + " of " + count(points, unit) + " came after a silence longer than symbols.idle.retention ("
-                    + Durations.text(Duration.ofMillis(options.idleRetention().retentionMs())) + ") and started"
+                    + Durations.text(options.idleRetention().duration()) + ") and started"
                     + " their symbol over, and a fresh model forecasts nothing to score before its second " + unit;
         }
         return "only " + count(points, unit) + " for " + count(result.summaries().size(), "symbol") + " (from "

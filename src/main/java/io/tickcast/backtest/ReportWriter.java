@@ -87,8 +87,8 @@ public final class ReportWriter {
                         + " dropped as late)")
                 .append(s.duplicateTicks() + s.outOfOrderTicks() == 0 ? "" : "; " + s.duplicateTicks()
                         + " duplicate and " + s.outOfOrderTicks() + " out-of-order ticks rejected")
-                .append(s.idleRestarts() == 0 ? "" : "; started over " + (s.idleRestarts() == 1 ? "once"
-                        : s.idleRestarts() + " times") + " after a silence longer than symbols.idle.retention")
+                .append(s.idleRestarts() == 0 ? "" : "; started over " + s.idleRestartsText()
+                        + " after a silence longer than symbols.idle.retention")
                 .append(s.scored() == 0 ? "" : ", from " + Instant.ofEpochMilli(s.firstScoredTs()) + " to "
                         + Instant.ofEpochMilli(s.lastScoredTs()))
                 .append("; model version ").append(s.modelVersion()).append("; ")

@@ -75,4 +75,9 @@ public record SymbolSummary(@JsonProperty("symbol") String symbol,
                             @JsonProperty("points_per_second") double pointsPerSecond,
                             @JsonProperty("drift_event_count") long driftEventCount,
                             @JsonProperty("drift_events") List<DriftEvent> driftEvents) {
+
+    /** @return how often the symbol started over, in words ("once", "3 times") */
+    public String idleRestartsText() {
+        return idleRestarts == 1 ? "once" : idleRestarts + " times";
+    }
 }

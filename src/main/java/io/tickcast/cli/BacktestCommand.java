@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
@@ -203,8 +202,7 @@ public final class BacktestCommand implements Callable<Integer> {
             if (s.idleRestarts() > 0) {
                 stdout.printf(Locale.ROOT, "%-10s started over %s with a fresh model after a silence longer than"
                         + " symbols.idle.retention (%s), as the service does%n", "",
-                        s.idleRestarts() == 1 ? "once" : s.idleRestarts() + " times",
-                        Durations.text(Duration.ofMillis(options.idleRetention().retentionMs())));
+                        s.idleRestartsText(), Durations.text(options.idleRetention().duration()));
             }
         }
         if (result.rowsSkipped() > 0) {

@@ -15,18 +15,24 @@ public final class Durations {
     }
 
     /**
-     * @param text a positive or zero amount followed by a unit: ms, s, m, h or d
+     * @param text a positive or zero amount followed by a unit: ms, s, m, h or d; or a positive or zero ISO-8601
+     *             duration
      * @return the duration
      * @throws IllegalArgumentException if the text is not of that form
      */
     public static Duration parse(String text) {
         String trimmed = text.trim();
         if (trimmed.regionMatches(true, 0, "P", 0, 1)) {
+            Duration iso;
             try {
-                return Duration.parse(trimmed.toUpperCase(Locale.ROOT));
+                iso = Duration.parse(trimmed.toUpperCase(Locale.ROOT));
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 duration such as PT1M30S", e);
             }
+            if (iso.isNegative()) {
+                throw new IllegalArgumentException("'" + text + "' is negative; a duration here must not be");
+            }
+            return iso;
         }
         Matcher m = FORMAT.matcher(trimmed.toLowerCase(Locale.ROOT));
         if (!m.matches()) {

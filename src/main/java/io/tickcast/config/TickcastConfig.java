@@ -104,11 +104,12 @@ public final class TickcastConfig extends AbstractConfig {
     public static final String SYMBOLS_IDLE_RETENTION_CONFIG = "symbols.idle.retention";
     private static final String SYMBOLS_IDLE_RETENTION_DOC = "Empty: a symbol keeps its state forever. A duration (e.g."
             + " 30d): a symbol with no tick for longer than this (event time) starts over, its next point forecast by"
-            + " a fresh model, as backtests do too; and every minute each stream task deletes the state of its symbols"
-            + " whose latest tick is older than this relative to the task's newest tick (tick-guard entry, trade ids,"
-            + " checkpoint, journal, model in memory, /models entry, series), so that symbols which stop trading for"
-            + " good do not keep state forever. A symbol whose ticks lag the newest of its partition by more than this"
-            + " may be deleted while it still trades, and then starts over where a backtest would not.";
+            + " a fresh model, as backtests do too; and every minute each stream task deletes the state of its idle"
+            + " symbols (tick-guard entry, trade ids, checkpoint, journal, model in memory, /models entry, series),"
+            + " so that symbols which stop trading for"
+            + " good do not keep state forever; a symbol is deleted only once its task's newest tick is past its"
+            + " latest by more than this plus bar.interval, bar.grace and tick.max.lateness. Must be longer than"
+            + " bar.interval.";
 
     public static final String STATE_DIR_CONFIG = "state.dir";
     private static final String STATE_DIR_DOC = "Directory of Kafka Streams' local state stores.";
@@ -207,6 +208,12 @@ public final class TickcastConfig extends AbstractConfig {
             throw new ConfigException(modelKey(e.field()), e.value(), e.rule(TickcastConfig::modelKey));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("Invalid configuration: " + e.getMessage());
+        }
+        Duration retention = symbolsIdleRetention();
+        if (!retention.isZero() && retention.compareTo(barInterval()) <= 0) {
+            throw new ConfigException(SYMBOLS_IDLE_RETENTION_CONFIG, getString(SYMBOLS_IDLE_RETENTION_CONFIG),
+                    "must be longer than bar.interval (" + getString(BAR_INTERVAL_CONFIG) + "), or every bar would"
+                            + " start its symbol over");
         }
     }
 
@@ -348,14 +355,10 @@ public final class TickcastConfig extends AbstractConfig {
 
     private static ConfigDef.Validator duration() {
         return (name, value) -> {
-            Duration parsed;
             try {
-                parsed = Durations.parse(String.valueOf(value));
+                Durations.parse(String.valueOf(value));
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(name, value, e.getMessage());
-            }
-            if (parsed.isNegative()) {
-                throw new ConfigException(name, value, "a duration here must not be negative");
             }
         };
     }

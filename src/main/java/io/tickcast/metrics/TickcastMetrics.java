@@ -61,8 +61,8 @@ public final class TickcastMetrics {
         restored = Counter.builder(MetricNames.MODELS_RESTORED)
                 .description("Models brought back from their durable state").register(registry);
         expired = Counter.builder(MetricNames.SYMBOLS_EXPIRED)
-                .description("Symbols whose state was deleted because they had no tick for longer than"
-                        + " symbols.idle.retention")
+                .description("Symbols started over, or whose state was deleted, because they had no tick for longer"
+                        + " than symbols.idle.retention")
                 .register(registry);
         unreadable = Counter.builder(MetricNames.SNAPSHOTS_UNREADABLE)
                 .description("Symbols whose durable model state could not be read and that started fresh")

@@ -6,8 +6,8 @@ import java.time.Duration;
  * How long a symbol may stay silent and keep its state ({@code symbols.idle.retention}). A point of a symbol whose
  * previous point is older than the retention (event time) starts the symbol over with a fresh pipeline: the same rule
  * in the service and in backtests, so both still produce the same forecasts. The service also deletes, every minute,
- * the stored state of the symbols of a stream task whose latest tick is older than the retention relative to the
- * newest tick of that task, so that symbols which stop trading for good do not keep state forever.
+ * the stored state of idle symbols (see {@code ForecastProcessor}), so that symbols which stop trading for good do not
+ * keep state forever.
  *
  * @param retentionMs the retention in milliseconds; 0 keeps every symbol's state forever
  */
@@ -37,20 +37,11 @@ public record IdleRetention(long retentionMs) {
      * @return whether the new point starts the symbol over
      */
     public boolean startsOver(long previousTs, long ts) {
-        return idle(previousTs, ts);
+        return retentionMs > 0 && previousTs != Long.MIN_VALUE && ts > previousTs && ts - previousTs > retentionMs;
     }
 
-    /**
-     * @param latestTs the event time of a symbol's latest tick
-     * @param newestTs the newest event time seen by the symbol's stream task
-     * @return whether the symbol's state may be deleted: its next point would start it over anyway, unless that
-     *         point is older than the newest of its task by more than the retention
-     */
-    public boolean expired(long latestTs, long newestTs) {
-        return idle(latestTs, newestTs);
-    }
-
-    private boolean idle(long from, long to) {
-        return retentionMs > 0 && from != Long.MIN_VALUE && to > from && to - from > retentionMs;
+    /** @return the retention; {@link Duration#ZERO} for none */
+    public Duration duration() {
+        return Duration.ofMillis(retentionMs);
     }
 }

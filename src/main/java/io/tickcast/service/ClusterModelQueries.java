@@ -68,7 +68,8 @@ final class ClusterModelQueries implements ModelQueries {
         if (owner.equals(self.get())) {
             return json(404, Map.of("error", "no model of " + symbol
                     + " in memory on this instance: no point of it since it started, or its model was freed"
-                    + " (models.max.live); it is listed again after its next point"),
+                    + " (models.max.live, a failed point, or symbols.idle.retention); it is listed again after its"
+                    + " next point"),
                     null);
         }
         String location = "http://" + owner.host() + ":" + owner.port() + PATH + "/" + symbol;

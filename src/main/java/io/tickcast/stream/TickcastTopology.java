@@ -107,7 +107,7 @@ public final class TickcastTopology {
         ForecastStores stores = new ForecastStores(CHECKPOINT_STORE, JOURNAL_STORE, TICK_GUARD_STORE, TRADE_IDS_STORE);
         KStream<String, PointOutcome> outcomes = points.processValues(
                 () -> new ForecastProcessor(stores, pipelines, metrics, directory, settings.checkpointEvery(),
-                        settings.maxLiveModels(), settings.idleRetention()),
+                        settings.maxLiveModels(), settings.idleRetention(), settings.idleSweepAfterMs()),
                 Named.as("forecast"), CHECKPOINT_STORE, JOURNAL_STORE, TICK_GUARD_STORE, TRADE_IDS_STORE);
 
         outcomes.mapValues(PointOutcome::prediction, Named.as("prediction"))

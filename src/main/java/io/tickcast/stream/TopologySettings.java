@@ -24,6 +24,17 @@ public record TopologySettings(Topics topics, Duration barInterval, Duration bar
                                Duration maxFuture, int checkpointEvery, int maxLiveModels, int reportEvery,
                                Pattern symbolsAllowed, IdleRetention idleRetention) {
 
+    /**
+     * @return how far the newest tick of a stream task must be past a symbol's latest tick before the symbol's state
+     *         is deleted: the retention, plus a bar's length and grace (a bar closes that long after its ticks, and
+     *         a tick later than that is dropped, so a deleted symbol's next bar is always past the retention from its
+     *         last one), plus the lateness tolerance (a tick that far behind the newest is still ordinary)
+     */
+    public long idleSweepAfterMs() {
+        long bars = barInterval.isZero() ? 0 : barInterval.toMillis() + barGrace.toMillis();
+        return idleRetention.retentionMs() + bars + maxLateness.toMillis();
+    }
+
     public static TopologySettings from(TickcastConfig config) {
         return new TopologySettings(Topics.from(config), config.barInterval(), config.barGrace(),
                 config.tickMaxLateness(), config.tickMaxFuture(), config.getInt(TickcastConfig.CHECKPOINT_EVERY_CONFIG),

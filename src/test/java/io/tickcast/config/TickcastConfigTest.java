@@ -125,10 +125,16 @@ class TickcastConfigTest {
                 .isEqualTo(Duration.ofDays(30));
         assertThatThrownBy(() -> TickcastConfig.of(Map.of("symbols.idle.retention", "PT-1H")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("Invalid value PT-1H for configuration symbols.idle.retention: a duration here must not be"
-                        + " negative");
+                .hasMessage("Invalid value PT-1H for configuration symbols.idle.retention: 'PT-1H' is negative; a"
+                        + " duration here must not be");
         assertThatThrownBy(() -> TickcastConfig.of(Map.of("tick.max.lateness", "PT-5S")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("tick.max.lateness: a duration here must not be negative");
+                .hasMessageContaining("tick.max.lateness: 'PT-5S' is negative");
+        assertThatThrownBy(() -> TickcastConfig.of(Map.of("bar.interval", "1h", "symbols.idle.retention", "1h")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Invalid value 1h for configuration symbols.idle.retention: must be longer than"
+                        + " bar.interval (1h), or every bar would start its symbol over");
+        assertThat(TickcastConfig.of(Map.of("bar.interval", "1m", "symbols.idle.retention", "1h"))
+                .symbolsIdleRetention()).isEqualTo(Duration.ofHours(1));
     }
 }

@@ -2,7 +2,6 @@ package io.tickcast.stream.internals;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +31,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With an idle retention ({@code symbols.idle.retention}) a point of a symbol whose previous point is older than
  * the retention starts the symbol over, and every minute (wall clock) the symbols of the task whose latest tick is
- * older than the retention relative to the task's newest tick lose all their state: the tick guard's entry and ids,
- * the checkpoint and journal, the model in memory, its {@code /models} entry and its series.
+ * behind the task's newest tick by more than {@code sweepAfterMs} lose all their state: the tick guard's entry and
+ * ids, the checkpoint and journal, the model in memory, its {@code /models} entry and its series. The margin beyond
+ * the retention makes the deletion invisible in the forecasts: such a symbol's next point would start it over anyway,
+ * unless its ticks come back later than the tick guard's tolerance behind the newest (with bars, never).
  */
 public final class ForecastProcessor implements FixedKeyProcessor<String, Point, PointOutcome> {
 
@@ -48,6 +49,7 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
     private final int checkpointEvery;
     private final int maxLiveModels;
     private final IdleRetention retention;
+    private final long sweepAfterMs;
     private final Map<String, LiveModel> live = new LinkedHashMap<>(16, 0.75f, true);
     private FixedKeyProcessorContext<String, PointOutcome> context;
     /** The stream task's id, as the metrics and the model directory name it. */
@@ -58,7 +60,7 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
 
     public ForecastProcessor(ForecastStores stores, PipelineFactory pipelines, TickcastMetrics metrics,
                              ModelDirectory directory, int checkpointEvery, int maxLiveModels,
-                             IdleRetention retention) {
+                             IdleRetention retention, long sweepAfterMs) {
         this.stores = stores;
         this.pipelines = pipelines;
         this.metrics = metrics;
@@ -66,6 +68,7 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
         this.checkpointEvery = checkpointEvery;
         this.maxLiveModels = maxLiveModels;
         this.retention = retention;
+        this.sweepAfterMs = sweepAfterMs;
     }
 
     @Override
@@ -133,10 +136,7 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
         LOG.error("Point of {} at ts {} ({}, task {}) could not be processed; the model reloads from its stored state",
                 point.symbol(), point.ts(), where, context.taskId(), e);
         metrics.pointFailed();
-        model.pipeline.close();
-        live.remove(point.symbol());
-        metrics.forgetSymbol(point.symbol()); // its series come back with its model, on its next point
-        directory.remove(point.symbol(), taskId);
+        unload(point.symbol()); // its series and /models entry come back with its model, on its next point
     }
 
     /**
@@ -177,21 +177,27 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
     }
 
     /**
-     * Forgets an idle symbol's model: in memory, its series and {@code /models} entry, and its checkpoint and
-     * journal. Its tick guard's entry stays (its new tick is there already).
+     * Forgets an idle symbol's model: in memory (with its series and {@code /models} entry) and its checkpoint and
+     * journal. The tick guard's state is the caller's: a new point keeps it (its tick is there already), the sweep
+     * deletes it.
      */
     private void expire(String symbol) {
+        unload(symbol);
+        store.drop(symbol);
+        metrics.symbolExpired();
+    }
+
+    /** Frees a symbol's model, if it is in memory, and ends its series and its {@code /models} entry. */
+    private void unload(String symbol) {
         LiveModel model = live.remove(symbol);
         if (model != null) {
             model.pipeline.close();
             metrics.forgetSymbol(symbol);
             directory.remove(symbol, taskId);
         }
-        store.drop(symbol);
-        metrics.symbolExpired();
     }
 
-    /** Deletes all state of the task's symbols whose latest tick is older than the retention by the task's newest. */
+    /** Deletes all state of the task's symbols whose latest tick is behind the task's newest by more than the margin. */
     private void sweep() {
         List<KeyValue<String, Long>> latest = new ArrayList<>();
         long newest = Long.MIN_VALUE;
@@ -204,7 +210,7 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
         }
         List<String> deleted = new ArrayList<>();
         for (KeyValue<String, Long> symbol : latest) {
-            if (retention.expired(symbol.value, newest)) {
+            if (newest - symbol.value > sweepAfterMs) {
                 LOG.debug("Symbol {}: latest tick at {}, the task's newest at {}; its state is deleted", symbol.key,
                         symbol.value, newest);
                 lastTicks.delete(symbol.key);
@@ -214,8 +220,8 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
             }
         }
         if (!deleted.isEmpty()) {
-            LOG.info("Deleted the state of {} symbol(s) of task {} with no tick for more than {} ms before its newest"
-                    + " ({}{})", deleted.size(), taskId, retention.retentionMs(),
+            LOG.info("Deleted the state of {} symbol(s) of task {} whose latest tick was more than {} ms before its"
+                    + " newest ({}{})", deleted.size(), taskId, sweepAfterMs,
                     String.join(", ", deleted.subList(0, Math.min(5, deleted.size()))),
                     deleted.size() > 5 ? ", ..." : "");
         }
@@ -223,14 +229,9 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
     }
 
     private void evictBeyondCap() {
-        Iterator<Map.Entry<String, LiveModel>> it = live.entrySet().iterator();
-        while (live.size() > maxLiveModels && it.hasNext()) {
-            Map.Entry<String, LiveModel> eldest = it.next();
-            eldest.getValue().pipeline.close();
-            it.remove();
+        while (live.size() > maxLiveModels) {
+            unload(live.keySet().iterator().next()); // the least recently used
             metrics.modelEvicted();
-            metrics.forgetSymbol(eldest.getKey());
-            directory.remove(eldest.getKey(), taskId);
         }
         metrics.liveModels(taskId, live.size());
     }
@@ -245,10 +246,6 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
     }
 
     private void closeAll() {
-        live.forEach((symbol, m) -> {
-            m.pipeline.close();
-            metrics.forgetSymbol(symbol);
-        });
-        live.clear();
+        List.copyOf(live.keySet()).forEach(this::unload);
     }
 }
