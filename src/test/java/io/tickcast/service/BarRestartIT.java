@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,8 +18,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.streams.KafkaStreams;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,29 +55,22 @@ class BarRestartIT {
     }
 
     private List<String> run(KafkaBroker broker, String name, boolean restart) throws Exception {
-        Map<String, String> values = new HashMap<>();
-        values.put(TickcastConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        values.put(TickcastConfig.APPLICATION_ID_CONFIG, name);
-        values.put(TickcastConfig.HTTP_PORT_CONFIG, "0");
-        values.put(TickcastConfig.TOPICS_PARTITIONS_CONFIG, "1");
+        Map<String, String> values = KafkaClients.appConfig(broker, name);
         values.put(TickcastConfig.BAR_INTERVAL_CONFIG, "5m");
         values.put(TickcastConfig.BAR_GRACE_CONFIG, "0s");
         values.put(TickcastConfig.STATE_DIR_CONFIG, dir.resolve(name).toString());
-        for (String t : List.of("ticks", "predictions", "drift.metrics", "drift.events", "dlq")) {
-            values.put("topic." + t, name + "-" + t);
-        }
         TickcastConfig config = TickcastConfig.of(values);
         String ticks = name + "-ticks";
         try (KafkaProducer<String, String> producer = KafkaClients.producer(broker.bootstrapServers());
              KafkaConsumer<String, Prediction> consumer = KafkaClients.consumer(broker.bootstrapServers(),
                      name + "-predictions", new JsonSerde<>(Prediction.class).deserializer())) {
             List<ConsumerRecord<String, Prediction>> out = new ArrayList<>();
-            TickcastService service = started(config);
+            TickcastService service = KafkaClients.started(config);
             send(producer, ticks, BEFORE);
             out.addAll(KafkaClients.readUntil(consumer, Duration.ofSeconds(60), r -> r.size() >= 2));
             if (restart) {
                 service.close();
-                service = started(config);
+                service = KafkaClients.started(config);
             }
             send(producer, ticks, AFTER);
             out.addAll(KafkaClients.readUntil(consumer, Duration.ofSeconds(60), r -> r.size() >= 3));
@@ -89,12 +79,6 @@ class BarRestartIT {
             return out.stream().map(r -> r.value().symbol() + "@" + (r.value().ts() - T0) / M + "m close="
                     + r.value().price() + " v=" + r.value().modelVersion()).toList();
         }
-    }
-
-    private static TickcastService started(TickcastConfig config) throws Exception {
-        TickcastService service = TickcastService.start(config);
-        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> service.state() == KafkaStreams.State.RUNNING);
-        return service;
     }
 
     private static void send(KafkaProducer<String, String> producer, String topic, Object[][] ticks) {

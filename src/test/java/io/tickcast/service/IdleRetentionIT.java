@@ -25,7 +25,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.streams.KafkaStreams;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,22 +48,15 @@ class IdleRetentionIT {
     @Test
     void shouldDeleteAnIdleSymbolsStateDurablyAndKeepTheOthers(KafkaBroker broker) throws Exception {
         String name = "idle-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> values = new HashMap<>();
-        values.put(TickcastConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        values.put(TickcastConfig.APPLICATION_ID_CONFIG, name);
-        values.put(TickcastConfig.HTTP_PORT_CONFIG, "0");
-        values.put(TickcastConfig.TOPICS_PARTITIONS_CONFIG, "1");
+        Map<String, String> values = KafkaClients.appConfig(broker, name);
         values.put(TickcastConfig.SYMBOLS_IDLE_RETENTION_CONFIG, "1h");
         values.put(TickcastConfig.CHECKPOINT_EVERY_CONFIG, "2");
-        for (String t : List.of("ticks", "predictions", "drift.metrics", "drift.events", "dlq")) {
-            values.put("topic." + t, name + "-" + t);
-        }
         String ticks = name + "-ticks";
         try (KafkaProducer<String, String> producer = KafkaClients.producer(broker.bootstrapServers());
              KafkaConsumer<String, Prediction> predictions = KafkaClients.consumer(broker.bootstrapServers(),
                      name + "-predictions", new JsonSerde<>(Prediction.class).deserializer())) {
             values.put(TickcastConfig.STATE_DIR_CONFIG, dir.resolve("first").toString());
-            TickcastService first = started(TickcastConfig.of(values));
+            TickcastService first = KafkaClients.started(TickcastConfig.of(values));
             try {
                 for (int i = 0; i < 3; i++) {
                     send(producer, ticks, "BTC-USD", T0 + i * M, 100_000 + i, "t" + i);
@@ -103,7 +95,7 @@ class IdleRetentionIT {
                     + " on, the last by the sweep)").hasSize(3).allSatisfy((k, v) -> assertThat(v).isNull());
 
             values.put(TickcastConfig.STATE_DIR_CONFIG, dir.resolve("second").toString());
-            TickcastService second = started(TickcastConfig.of(values));
+            TickcastService second = KafkaClients.started(TickcastConfig.of(values));
             try {
                 // BTC's last trade sent again: with BTC's tick-guard entry and ids restored it would be a DUPLICATE
                 send(producer, ticks, "BTC-USD", T0 + 2 * M, 100_002, "t2");
@@ -121,12 +113,6 @@ class IdleRetentionIT {
                 second.close();
             }
         }
-    }
-
-    private static TickcastService started(TickcastConfig config) throws Exception {
-        TickcastService service = TickcastService.start(config);
-        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> service.state() == KafkaStreams.State.RUNNING);
-        return service;
     }
 
     private static void send(KafkaProducer<String, String> producer, String topic, String symbol, long ts,

@@ -1,12 +1,16 @@
 package io.tickcast.service;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import io.tickcast.config.TickcastConfig;
+import io.tickcast.testing.KafkaBroker;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,6 +18,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.awaitility.Awaitility;
 
 /** Plain Kafka clients, configured as a user would: what the integration tests publish and read with. */
 public final class KafkaClients {
@@ -52,5 +58,30 @@ public final class KafkaClients {
             consumer.poll(Duration.ofMillis(200)).forEach(records::add);
         }
         return records;
+    }
+
+    /**
+     * The configuration of an application of its own on {@code broker}: application id {@code name}, its topics
+     * prefixed with it ({@code name-ticks}, ...), one partition, a free HTTP port.
+     *
+     * @return a mutable map, to add to
+     */
+    public static Map<String, String> appConfig(KafkaBroker broker, String name) {
+        Map<String, String> values = new HashMap<>();
+        values.put(TickcastConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        values.put(TickcastConfig.APPLICATION_ID_CONFIG, name);
+        values.put(TickcastConfig.HTTP_PORT_CONFIG, "0");
+        values.put(TickcastConfig.TOPICS_PARTITIONS_CONFIG, "1");
+        for (String t : List.of("ticks", "predictions", "drift.metrics", "drift.events", "dlq")) {
+            values.put("topic." + t, name + "-" + t);
+        }
+        return values;
+    }
+
+    /** Starts the service and waits until Kafka Streams runs. */
+    public static TickcastService started(TickcastConfig config) throws IOException {
+        TickcastService service = TickcastService.start(config);
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> service.state() == KafkaStreams.State.RUNNING);
+        return service;
     }
 }
