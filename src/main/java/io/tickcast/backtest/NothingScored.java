@@ -7,7 +7,8 @@ import io.tickcast.config.Durations;
 /**
  * Why a backtest scored no point at all, in a sentence a user can act on: a file with no valid tick, no tick of the
  * symbol asked for, none in the score window, ticks the service's guard rejects (a file written newest-first), or
- * too few points (or a {@code symbols.idle.retention} shorter than the gaps between them). A point is scored against the forecast made at the point before it, so a symbol needs two.
+ * too few points (or a {@code symbols.idle.retention} shorter than the gaps between them). A point is scored
+ * against the forecast made at the point before it, so a symbol needs two.
  */
 public final class NothingScored {
 

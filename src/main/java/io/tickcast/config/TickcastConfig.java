@@ -103,13 +103,13 @@ public final class TickcastConfig extends AbstractConfig {
 
     public static final String SYMBOLS_IDLE_RETENTION_CONFIG = "symbols.idle.retention";
     private static final String SYMBOLS_IDLE_RETENTION_DOC = "Empty: a symbol keeps its state forever. A duration (e.g."
-            + " 30d): a symbol with no tick for longer than this (event time) starts over, its next point forecast by"
-            + " a fresh model, as backtests do too; and every minute each stream task deletes the state of its idle"
+            + " 30d): a point of a symbol whose previous point (tick, or bar end) is older than this (event time)"
+            + " starts the symbol over with a fresh model, as backtests do too; and every minute each stream task deletes the state of its idle"
             + " symbols (tick-guard entry, trade ids, checkpoint, journal, model in memory, /models entry, series),"
             + " so that symbols which stop trading for"
             + " good do not keep state forever; a symbol is deleted only once its task's newest tick is past its"
-            + " latest by more than this plus bar.interval, bar.grace and tick.max.lateness. Must be longer than"
-            + " bar.interval.";
+            + " latest by more than this plus bar.interval, bar.grace and tick.max.lateness, and it had no point"
+            + " for a minute. Must be longer than bar.interval and tick.max.lateness.";
 
     public static final String STATE_DIR_CONFIG = "state.dir";
     private static final String STATE_DIR_DOC = "Directory of Kafka Streams' local state stores.";
@@ -210,10 +210,12 @@ public final class TickcastConfig extends AbstractConfig {
             throw new ConfigException("Invalid configuration: " + e.getMessage());
         }
         Duration retention = symbolsIdleRetention();
-        if (!retention.isZero() && retention.compareTo(barInterval()) <= 0) {
+        if (!retention.isZero() && (retention.compareTo(barInterval()) <= 0
+                || retention.compareTo(tickMaxLateness()) <= 0)) {
             throw new ConfigException(SYMBOLS_IDLE_RETENTION_CONFIG, getString(SYMBOLS_IDLE_RETENTION_CONFIG),
-                    "must be longer than bar.interval (" + getString(BAR_INTERVAL_CONFIG) + "), or every bar would"
-                            + " start its symbol over");
+                    "must be longer than bar.interval (" + (barInterval().isZero() ? "none" : getString(
+                            BAR_INTERVAL_CONFIG)) + ") and tick.max.lateness (" + getString(TICK_MAX_LATENESS_CONFIG)
+                            + ")");
         }
     }
 

@@ -84,12 +84,16 @@ final class CsvTickReader extends LineTickReader {
 
     /**
      * A row's date and time of day; a time column that holds whole timestamps (unix or ISO-8601) beside a date column
-     * is read alone, as it was before dates and times apart were joined.
+     * is read alone, as it was before dates and times apart were joined. Six digits or fewer are not taken for a unix
+     * time (a compact time of day such as {@code 140500} would be read as 1970).
      */
     private static long dateAndTime(String date, String time) {
         try {
             return Timestamps.parseIsoDateAndTime(date, time);
         } catch (java.time.DateTimeException notADateAndTime) {
+            if (time.strip().matches("\\d{1,6}")) {
+                throw notADateAndTime;
+            }
             try {
                 return Timestamps.parseUnixOrIso(time);
             } catch (RuntimeException notATimestamp) {

@@ -129,15 +129,6 @@ class ReplayCommandIT {
         assertThat(err.toString()).contains("noprice.csv:1");
     }
 
-    @Test
-    void shouldParseHumanDurations() {
-        DurationConverter converter = new DurationConverter();
-        assertThat(converter.convert("90s")).isEqualTo(Duration.ofSeconds(90));
-        assertThat(converter.convert("5m")).isEqualTo(Duration.ofMinutes(5));
-        assertThat(converter.convert("250ms")).isEqualTo(Duration.ofMillis(250));
-        assertThat(converter.convert("PT1H")).isEqualTo(Duration.ofHours(1));
-    }
-
     private static List<String> consume(KafkaBroker broker, String topic, int expected) {
         List<String> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(

@@ -133,7 +133,11 @@ class TickcastConfigTest {
         assertThatThrownBy(() -> TickcastConfig.of(Map.of("bar.interval", "1h", "symbols.idle.retention", "1h")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("Invalid value 1h for configuration symbols.idle.retention: must be longer than"
-                        + " bar.interval (1h), or every bar would start its symbol over");
+                        + " bar.interval (1h) and tick.max.lateness (5s)");
+        assertThatThrownBy(() -> TickcastConfig.of(Map.of("tick.max.lateness", "10m", "symbols.idle.retention", "5m")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Invalid value 5m for configuration symbols.idle.retention: must be longer than"
+                        + " bar.interval (none) and tick.max.lateness (10m)");
         assertThat(TickcastConfig.of(Map.of("bar.interval", "1m", "symbols.idle.retention", "1h"))
                 .symbolsIdleRetention()).isEqualTo(Duration.ofHours(1));
     }

@@ -550,6 +550,55 @@ class TickcastTopologyTest {
     }
 
     /**
+     * The sweep waits past the retention for tick.max.lateness (and with bars for a bar and its grace): a symbol
+     * deleted earlier could come back with a point the rule would not start over.
+     */
+    @ParameterizedTest(name = "bars: {0}")
+    @ValueSource(booleans = {false, true})
+    void shouldDeleteAnIdleSymbolOnlyPastTheRetentionAndItsMargin(boolean bars) {
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("symbols.idle.retention", "1h"));
+        long margin = 5_000; // tick.max.lateness
+        if (bars) {
+            settings.putAll(Map.of("bar.interval", "1m", "bar.grace", "10s"));
+            margin += 70_000;
+        }
+        try (TopologyFixture f = new TopologyFixture(stateDir, settings)) {
+            long btc = T0 + 30_000;
+            f.tick("BTC-USD", btc, 100_000);
+            f.tick("ETH-USD", btc + 60 * MINUTE + margin - 1_000, 3_000);
+            f.driver.advanceWallClockTime(java.time.Duration.ofMinutes(1));
+            f.driver.advanceWallClockTime(java.time.Duration.ofMinutes(1));
+            KeyValueStore<String, Object> guard = f.driver.getKeyValueStore(TickcastTopology.TICK_GUARD_STORE);
+            assertThat(guard.get("BTC-USD")).as("within the margin").isNotNull();
+
+            f.tick("ETH-USD", btc + 60 * MINUTE + margin + 1_000, 3_001);
+            f.driver.advanceWallClockTime(java.time.Duration.ofMinutes(1));
+            assertThat(guard.get("BTC-USD")).as("past it").isNull();
+            assertThat(f.registry.get(MetricNames.SYMBOLS_EXPIRED).counter().count()).isEqualTo(1.0);
+        }
+    }
+
+    /** A symbol whose feed lags the others' by more than the retention but still trades keeps its model. */
+    @Test
+    void shouldLeaveASymbolThatStillTradesAloneHoweverFarItLagsItsPartition() {
+        try (TopologyFixture f = new TopologyFixture(stateDir, Map.of("symbols.idle.retention", "1h"))) {
+            f.tick("ETH-USD", T0 + 2 * 60 * MINUTE, 3_000);
+            for (int i = 0; i < 5; i++) {
+                f.tick("BTC-USD", T0 + i * MINUTE, price(i));
+                f.driver.advanceWallClockTime(java.time.Duration.ofMinutes(1));
+            }
+            assertThat(f.registry.get(MetricNames.SYMBOLS_EXPIRED).counter().count()).isZero();
+            List<Prediction> btc = f.readPredictions().stream().filter(p -> p.symbol().equals("BTC-USD")).toList();
+            assertThat(btc).extracting(Prediction::modelVersion).as("one model, learning on").isSorted()
+                    .last().isNotEqualTo(0L);
+
+            f.driver.advanceWallClockTime(java.time.Duration.ofMinutes(1));
+            assertThat(f.registry.get(MetricNames.SYMBOLS_EXPIRED).counter().count()).as("once it stopped")
+                    .isEqualTo(1.0);
+        }
+    }
+
+    /**
      * A journal entry left at a slot outside the ring, as a run with a larger {@code model.checkpoint.every} leaves
      * them: starting the symbol over must delete it too, or a later reload replays it into the fresh model and takes
      * its time for the symbol's last point.

@@ -102,12 +102,14 @@ class TickFilesTest {
                 + "2019-08-12;16:05:00+02:00;11405.5\n"
                 + "2019-08-12;25:06:00;11418\n"
                 + "2019-08-12;1565618820;11392\n"
-                + "12.08.2019;14:08:00;11390\n");
+                + "12.08.2019;14:08:00;11390\n"
+                + "2019-08-12;140900;11391\n");
 
         assertThat(ticks).as("a whole timestamp in the time column is read alone, as before dates and times were"
                 + " joined").containsExactly(new Tick("BTC-USD", 1565618700000L, 11405.5, Double.NaN),
                 new Tick("BTC-USD", 1565618820000L, 11392, Double.NaN));
-        assertThat(badRows).extracting(BadRow::line).containsExactly(3L, 5L);
+        assertThat(badRows).extracting(BadRow::line).as("a compact time is not taken for a unix time")
+                .containsExactly(3L, 5L, 6L);
         assertThat(badRows.get(0).problem()).isEqualTo("time '25:06:00' is not a time of day"
                 + " (HH:mm[:ss[.fraction]], optionally with an offset such as Z or +01:00)");
         assertThat(badRows.get(1).problem()).isEqualTo("date '12.08.2019' is not an ISO date (yyyy-MM-dd)");

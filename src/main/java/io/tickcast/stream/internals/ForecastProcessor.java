@@ -2,9 +2,11 @@ package io.tickcast.stream.internals;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.tickcast.metrics.TickcastMetrics;
 import io.tickcast.pipeline.IdleRetention;
@@ -31,16 +33,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With an idle retention ({@code symbols.idle.retention}) a point of a symbol whose previous point is older than
  * the retention starts the symbol over, and every minute (wall clock) the symbols of the task whose latest tick is
- * behind the task's newest tick by more than {@code sweepAfterMs} lose all their state: the tick guard's entry and
- * ids, the checkpoint and journal, the model in memory, its {@code /models} entry and its series. The margin beyond
- * the retention makes the deletion invisible in the forecasts: such a symbol's next point would start it over anyway,
- * unless its ticks come back later than the tick guard's tolerance behind the newest (with bars, never).
+ * behind the task's newest tick by more than {@code sweepAfterMs}, and which had no point since the last sweep, lose
+ * all their state: the tick guard's entry and ids, the checkpoint and journal, the model in memory, its
+ * {@code /models} entry and its series. The margin beyond the retention makes the deletion invisible in the
+ * forecasts: such a symbol's next point would start it over anyway, unless its ticks come back later than the tick
+ * guard's tolerance behind the newest, or its first tick back repeats the id of its last (with bars, only the
+ * latter).
  */
 public final class ForecastProcessor implements FixedKeyProcessor<String, Point, PointOutcome> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForecastProcessor.class);
     /** How often, in wall-clock time, idle symbols' state is deleted (with an idle retention). */
     static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+    /** The most symbols one sweep deletes (one transaction); the rest wait for the next sweep. */
+    static final int SWEEP_MAX = 10_000;
 
     private final ForecastStores stores;
     private final PipelineFactory pipelines;
@@ -51,6 +57,8 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
     private final IdleRetention retention;
     private final long sweepAfterMs;
     private final Map<String, LiveModel> live = new LinkedHashMap<>(16, 0.75f, true);
+    /** With an idle retention: the symbols with a point since the last sweep, which it leaves alone. */
+    private final Set<String> seenSinceSweep = new HashSet<>();
     private FixedKeyProcessorContext<String, PointOutcome> context;
     /** The stream task's id, as the metrics and the model directory name it. */
     private String taskId;
@@ -88,6 +96,9 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
     @Override
     public void process(FixedKeyRecord<String, Point> record) {
         Point point = record.value();
+        if (retention.enabled()) {
+            seenSinceSweep.add(point.symbol());
+        }
         LiveModel model = live.get(point.symbol());
         if (model == null) {
             model = load(point.symbol(), point.ts());
@@ -197,7 +208,11 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
         }
     }
 
-    /** Deletes all state of the task's symbols whose latest tick is behind the task's newest by more than the margin. */
+    /**
+     * Deletes all state of the task's symbols whose latest tick is behind the task's newest by more than the margin
+     * and which had no point since the last sweep (a symbol whose feed lags the others' by more than the retention
+     * but still trades is left alone), at most {@link #SWEEP_MAX} of them.
+     */
     private void sweep() {
         List<KeyValue<String, Long>> latest = new ArrayList<>();
         long newest = Long.MIN_VALUE;
@@ -210,7 +225,10 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
         }
         List<String> deleted = new ArrayList<>();
         for (KeyValue<String, Long> symbol : latest) {
-            if (newest - symbol.value > sweepAfterMs) {
+            if (deleted.size() == SWEEP_MAX) {
+                break;
+            }
+            if (newest - symbol.value > sweepAfterMs && !seenSinceSweep.contains(symbol.key)) {
                 LOG.debug("Symbol {}: latest tick at {}, the task's newest at {}; its state is deleted", symbol.key,
                         symbol.value, newest);
                 lastTicks.delete(symbol.key);
@@ -225,6 +243,7 @@ public final class ForecastProcessor implements FixedKeyProcessor<String, Point,
                     String.join(", ", deleted.subList(0, Math.min(5, deleted.size()))),
                     deleted.size() > 5 ? ", ..." : "");
         }
+        seenSinceSweep.clear();
         metrics.liveModels(taskId, live.size());
     }
 
