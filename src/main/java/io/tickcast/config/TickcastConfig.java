@@ -107,7 +107,8 @@ public final class TickcastConfig extends AbstractConfig {
             + " starts the symbol over with a fresh model, as backtests do too; and every minute each stream task deletes the state of its idle"
             + " symbols (tick-guard entry, trade ids, checkpoint, journal, model in memory, /models entry, series),"
             + " so that symbols which stop trading for"
-            + " good do not keep state forever; a symbol is deleted only once its task's newest tick is past its"
+            + " good do not keep state forever; a symbol is deleted only once the newest tick of its task (its input"
+            + " partition) is past its"
             + " latest by more than this plus bar.interval, bar.grace and tick.max.lateness, and it had no point"
             + " for a minute. Must be longer than bar.interval and tick.max.lateness.";
 
