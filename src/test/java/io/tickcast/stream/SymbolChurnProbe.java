@@ -23,7 +23,8 @@ import org.apache.kafka.streams.test.TestRecord;
  * real topology, one after the other, each trading {@value #TICKS_PER_SYMBOL} ticks with trade ids a second apart and
  * then falling silent (a new symbol starts every 5 s of event time; the wall clock advances a minute every 1,000
  * symbols), without and with {@code symbols.idle.retention=10m}, and prints every 4,000 symbols the heap in use after
- * a full GC and what the stores, the model directory and the meter registry hold. The driver's output topics, the
+ * a full GC, what the stores, the model directory and the meter registry hold, and how long the last advance of the
+ * wall clock took (the sweep, with a retention). The driver's output topics, the
  * changelogs included, are drained as it goes. Run with
  * {@code java -Xmx1g -XX:+UseSerialGC -cp target/classes:target/test-classes:$(cat target/cp.txt) io.tickcast.stream.SymbolChurnProbe}
  * (arguments, if any: the retentions of the rounds, {@code none} for none).
@@ -33,6 +34,9 @@ public final class SymbolChurnProbe {
     private static final long T0 = 1_736_208_000_000L;
     private static final int SYMBOLS = Integer.getInteger("symbols", 20_000);
     private static final int TICKS_PER_SYMBOL = 5;
+
+    /** The wall time of the last advance of the wall clock: the sweep, with a retention. */
+    private static long sweepNanos;
 
     private SymbolChurnProbe() {
     }
@@ -66,7 +70,9 @@ public final class SymbolChurnProbe {
                             Instant.ofEpochMilli(ts)));
                 }
                 if ((s + 1) % 1_000 == 0) {
+                    long t0 = System.nanoTime();
                     f.driver.advanceWallClockTime(Duration.ofMinutes(1));
+                    sweepNanos = System.nanoTime() - t0;
                     changelogs.forEach(TestOutputTopic::readRecordsToList);
                     f.predictions.readValuesToList();
                     f.driftMetrics.readValuesToList();
@@ -85,12 +91,12 @@ public final class SymbolChurnProbe {
         }
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         System.out.printf("retention %-4s symbols %,6d: heap in use %6.2f MiB; tick-guard %,6d, trade-ids %,6d,"
-                        + " journal %,6d entries; /models %,d; meters %,d; %.1f s%n",
+                        + " journal %,6d entries; /models %,d; meters %,d; last sweep %.1f ms; %.1f s%n",
                 retention.isEmpty() ? "none" : retention, symbols, heap / 1048576.0,
                 count(f.driver.getKeyValueStore(TickcastTopology.TICK_GUARD_STORE)),
                 count(f.driver.getKeyValueStore(TickcastTopology.TRADE_IDS_STORE)),
                 count(f.driver.getKeyValueStore(TickcastTopology.JOURNAL_STORE)), f.directory.all().size(),
-                f.registry.getMeters().size(), (System.nanoTime() - started) / 1e9);
+                f.registry.getMeters().size(), sweepNanos / 1e6, (System.nanoTime() - started) / 1e9);
     }
 
     private static long count(KeyValueStore<?, ?> store) {
