@@ -42,7 +42,7 @@ public final class BacktestRunner {
     private final Set<String> symbols = new LinkedHashSet<>();
     private long points;
     private Long firstTickTs;
-    private Long lastPointTs;
+    private long lastPointTs = Long.MIN_VALUE;
     private BadRow firstSkipped;
 
     private BacktestRunner(BacktestOptions options, Consumer<PointOutcome> outcomes) {
@@ -121,7 +121,7 @@ public final class BacktestRunner {
         }
         progress.progress(total, total, run.points);
         return run.result(new FileRead(read, skipped, run.firstSkipped, List.copyOf(run.symbols), run.firstTickTs,
-                run.lastPointTs), (System.nanoTime() - started) / 1_000_000);
+                run.points == 0 ? null : run.lastPointTs), (System.nanoTime() - started) / 1_000_000);
     }
 
     private void badRow(BadRow row, Consumer<BadRow> onBadRow) {
@@ -157,7 +157,7 @@ public final class BacktestRunner {
         sums.get(point.symbol()).add(outcome, point.price(), point.ts() >= options.scoreFromMs(),
                 System.nanoTime() - t0);
         points++;
-        lastPointTs = lastPointTs == null ? point.ts() : Math.max(lastPointTs, point.ts());
+        lastPointTs = Math.max(lastPointTs, point.ts());
         outcomes.accept(outcome);
     }
 

@@ -1,15 +1,12 @@
 package io.tickcast.backtest;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.tickcast.pipeline.DriftEvent;
 import io.tickcast.pipeline.DriftSignal;
 import io.tickcast.quality.DieboldMariano;
+import io.tickcast.stream.NonFiniteAsNull;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,8 +26,7 @@ public final class ReportWriter {
     public static final String HTML_FILE = "report.html";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .registerModule(new SimpleModule("finite-or-null").addSerializer(Double.class, new FiniteOrNull())
-                    .addSerializer(double.class, new FiniteOrNull()));
+            .registerModule(NonFiniteAsNull.module());
 
     private ReportWriter() {
     }
@@ -155,21 +151,5 @@ public final class ReportWriter {
 
     private static String pct(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f%%", 100 * v) : "–";
-    }
-
-    /** Writes a double as a JSON number, or null if it is not finite (JSON has no NaN or infinity). */
-    private static final class FiniteOrNull extends StdSerializer<Double> {
-        FiniteOrNull() {
-            super(Double.class);
-        }
-
-        @Override
-        public void serialize(Double value, JsonGenerator out, SerializerProvider provider) throws IOException {
-            if (Double.isFinite(value)) {
-                out.writeNumber(value);
-            } else {
-                out.writeNull();
-            }
-        }
     }
 }

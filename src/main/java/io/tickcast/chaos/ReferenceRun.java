@@ -77,7 +77,7 @@ public final class ReferenceRun {
         OfflineIngest ingest = new OfflineIngest(config.barInterval(), config.barGrace(), config.tickMaxLateness(),
                 symbol -> partition(symbol, partitions));
         Map<PointKey, ObjectNode> predictions = predict(pipelines, ticks, ingest,
-                IdleRetention.of(config.symbolsIdleRetention()));
+                config.idleRetention());
         long late = ticks.stream().map(Tick::symbol).distinct().mapToLong(ingest::lateTicks).sum();
         return new Result(predictions, late);
     }

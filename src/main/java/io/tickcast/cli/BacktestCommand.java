@@ -9,7 +9,6 @@ import io.tickcast.backtest.ReportWriter;
 import io.tickcast.backtest.SymbolSummary;
 import io.tickcast.config.Durations;
 import io.tickcast.config.TickcastConfig;
-import io.tickcast.pipeline.IdleRetention;
 import io.tickcast.pipeline.PipelineSettings;
 import io.tickcast.tick.TickFiles;
 import java.io.IOException;
@@ -129,7 +128,7 @@ public final class BacktestCommand implements Callable<Integer> {
                 .withSettings(settings != null ? settings.get() : loaded.pipelineSettings()).withSymbol(symbol)
                 .withBars(loaded.barInterval(), loaded.barGrace())
                 .withMaxLateness(loaded.tickMaxLateness())
-                .withIdleRetention(IdleRetention.of(loaded.symbolsIdleRetention()))
+                .withIdleRetention(loaded.idleRetention())
                 .withScoreWindow(from, until);
         BacktestResult result;
         ProgressBar bar = noProgress ? null : new ProgressBar(err);

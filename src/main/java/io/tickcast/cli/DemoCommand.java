@@ -189,7 +189,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private TickInput input() {
-        return new TickInput(data, bundled == null ? TickFiles.Bundled.BITSTAMP_MINUTES : bundled, symbol);
+        return new TickInput(data, bundled, symbol);
     }
 
     private PublishResult replay(PrintStream out, TickcastConfig cfg, EmbeddedBroker broker, PredictionWatcher watcher,

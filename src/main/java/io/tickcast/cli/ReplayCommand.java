@@ -132,7 +132,7 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     private TickInput input() {
-        return new TickInput(file, bundled == null ? TickFiles.Bundled.BITSTAMP_MINUTES : bundled, symbol);
+        return new TickInput(file, bundled, symbol);
     }
 
     private static void printProgress(PrintWriter out, PublishProgress p) {

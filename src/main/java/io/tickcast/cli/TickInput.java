@@ -15,10 +15,14 @@ import io.tickcast.tick.TickReader;
  * messages {@code replay} and {@code demo} end with when it holds nothing to replay.
  *
  * @param file    the file, or null for {@code bundled}
- * @param bundled the data set in the jar used when {@code file} is null
+ * @param bundled the data set in the jar used when {@code file} is null; null for the Bitstamp minute month
  * @param symbol  the symbol of CSV ticks
  */
 record TickInput(Path file, TickFiles.Bundled bundled, String symbol) {
+
+    TickInput {
+        bundled = bundled == null ? TickFiles.Bundled.BITSTAMP_MINUTES : bundled;
+    }
 
     /** @return the file's path, or the bundled data set's description, for messages */
     String describe() {

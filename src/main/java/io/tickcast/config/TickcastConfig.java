@@ -8,6 +8,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 import io.tickcast.model.ForecasterSpec;
+import io.tickcast.pipeline.IdleRetention;
 import io.tickcast.pipeline.PipelineSettings;
 import io.tickcast.tick.TickGuard;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -321,6 +322,11 @@ public final class TickcastConfig extends AbstractConfig {
     public Duration symbolsIdleRetention() {
         String text = getString(SYMBOLS_IDLE_RETENTION_CONFIG);
         return text.isBlank() ? Duration.ZERO : Durations.parse(text);
+    }
+
+    /** @return {@link #symbolsIdleRetention()} as the service and backtests apply it */
+    public IdleRetention idleRetention() {
+        return IdleRetention.of(symbolsIdleRetention());
     }
 
     public Duration tickMaxFuture() {

@@ -8,13 +8,14 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 /** Writes NaN and infinite doubles as JSON {@code null}: JSON has no such numbers, and consumers choke on them. */
-final class NonFiniteAsNull extends StdSerializer<Double> {
+public final class NonFiniteAsNull extends StdSerializer<Double> {
 
     private NonFiniteAsNull() {
         super(Double.class);
     }
 
-    static SimpleModule module() {
+    /** @return a module that writes every {@code double} and {@code Double} so */
+    public static SimpleModule module() {
         SimpleModule module = new SimpleModule("tickcast-non-finite-as-null");
         module.addSerializer(Double.class, new NonFiniteAsNull());
         module.addSerializer(double.class, new NonFiniteAsNull());

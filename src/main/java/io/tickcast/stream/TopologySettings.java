@@ -40,6 +40,6 @@ public record TopologySettings(Topics topics, Duration barInterval, Duration bar
                 config.tickMaxLateness(), config.tickMaxFuture(), config.getInt(TickcastConfig.CHECKPOINT_EVERY_CONFIG),
                 config.getInt(TickcastConfig.MODELS_MAX_LIVE_CONFIG),
                 config.getInt(TickcastConfig.QUALITY_REPORT_EVERY_CONFIG), config.symbolsAllowed(),
-                IdleRetention.of(config.symbolsIdleRetention()));
+                config.idleRetention());
     }
 }

@@ -3,6 +3,7 @@ package io.tickcast.tick;
 import java.io.BufferedReader;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Reads a CSV file whose header names a timestamp column, a close or price column and optionally a size
@@ -12,6 +13,9 @@ import java.util.function.Consumer;
  * and a time of day in two columns (see {@link Timestamps#parseIsoDateAndTime(String, String)}).
  */
 final class CsvTickReader extends LineTickReader {
+
+    /** A time column's value that is not taken for a unix time (a compact time of day such as {@code 140500}). */
+    private static final Pattern FEW_DIGITS = Pattern.compile("\\d{1,6}");
 
     private final CsvLayout layout;
     private final String symbol;
@@ -91,7 +95,7 @@ final class CsvTickReader extends LineTickReader {
         try {
             return Timestamps.parseIsoDateAndTime(date, time);
         } catch (java.time.DateTimeException notADateAndTime) {
-            if (time.strip().matches("\\d{1,6}")) {
+            if (FEW_DIGITS.matcher(time.strip()).matches()) {
                 throw notADateAndTime;
             }
             try {

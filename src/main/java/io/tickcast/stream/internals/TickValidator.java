@@ -1,6 +1,7 @@
 package io.tickcast.stream.internals;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.tickcast.metrics.TickcastMetrics;
@@ -38,6 +39,8 @@ public final class TickValidator implements FixedKeyProcessor<String, byte[], Va
     private final TickcastMetrics metrics;
     private FixedKeyProcessorContext<String, Validated> context;
     private TickGuard guard;
+    /** {@code symbolsAllowed}'s matcher, reset for each tick (one instance per stream task, one thread). */
+    private Matcher allowed;
 
     /**
      * @param guardStoreName the store of each symbol's latest accepted tick
@@ -60,6 +63,7 @@ public final class TickValidator implements FixedKeyProcessor<String, byte[], Va
     @Override
     public void init(FixedKeyProcessorContext<String, Validated> context) {
         this.context = context;
+        this.allowed = symbolsAllowed == null ? null : symbolsAllowed.matcher("");
         KeyValueStore<String, LastTick> lastTicks = context.getStateStore(guardStoreName);
         this.guard = new TickGuard(maxLatenessMs, lastTicks::get, lastTicks::put,
                 new AcceptedIdStore(context.getStateStore(idStoreName)));
@@ -74,7 +78,7 @@ public final class TickValidator implements FixedKeyProcessor<String, byte[], Va
             return;
         }
         Tick tick = ((TickParseResult.Accepted) parsed).tick();
-        if (symbolsAllowed != null && !symbolsAllowed.matcher(tick.symbol()).matches()) {
+        if (allowed != null && !allowed.reset(tick.symbol()).matches()) {
             reject(record, RejectReason.BAD_SYMBOL, "symbol '" + tick.symbol() + "' is not matched by symbols.allowed ("
                     + symbolsAllowed.pattern() + ")");
             return;
